@@ -1,0 +1,106 @@
+"""Writes about people: profiles, preferred language, invitations."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.exceptions import InvitationError
+from accounts.models import Invitation, User, hash_token
+from core.services import send_templated_email
+
+
+def update_profile(*, user: User, display_name: str, language: str, timezone_name: str) -> User:
+    """Save the person's name, interface language and time zone."""
+    user.display_name = display_name
+    user.language = language
+    user.timezone = timezone_name
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name", "language", "timezone"])
+    return user
+
+
+def set_preferred_language(*, user: User, language: str) -> None:
+    """Remember the language a signed-in person switched to, for the next visit and emails."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
+def invitation_url(*, token: str, language: str) -> str:
+    with translation.override(language):
+        path = reverse("accounts:invitation", kwargs={"token": token})
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def create_invitation(*, email: str, invited_by: User | None, language: str) -> Invitation:
+    """Invite `email` to sign up; the emailed link expires after INVITATION_VALID_DAYS days.
+
+    Sends the invitation email (through Celery, after commit) in `language`. An earlier open
+    invitation to the same address is withdrawn so only the newest link works.
+    """
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise InvitationError(_("Someone with this email address already has an account."))
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True).update(
+            expires_at=now
+        )
+        invitation = Invitation.objects.create(
+            email=email,
+            token_hash=hash_token(token),
+            language=language,
+            invited_by=invited_by,
+            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        send_templated_email(
+            template_prefix="accounts/email/invitation",
+            to=email,
+            language=language,
+            context={
+                "inviter": invited_by.display_name if invited_by else "",
+                "invitation_url": invitation_url(token=token, language=language),
+                "expires_at": invitation.expires_at,
+                "valid_days": settings.INVITATION_VALID_DAYS,
+            },
+        )
+    return invitation
+
+
+def _check_usable(invitation: Invitation | None) -> Invitation:
+    if invitation is None:
+        raise InvitationError(_("This invitation link is not valid."), status_code=404)
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            _("This invitation has already been used. Sign in with your email address instead."),
+            status_code=410,
+        )
+    if invitation.is_expired:
+        raise InvitationError(
+            _("This invitation has expired. Ask the Learning Lab team for a new one."),
+            status_code=410,
+        )
+    return invitation
+
+
+def get_usable_invitation(*, token: str) -> Invitation:
+    """The open invitation behind `token`, or InvitationError saying why it cannot be used."""
+    return _check_usable(Invitation.objects.filter(token_hash=hash_token(token)).first())
+
+
+@transaction.atomic
+def accept_invitation(*, token: str, user: User) -> Invitation:
+    """Mark the invitation as used by `user`. Locks the row, so a link works exactly once."""
+    invitation = _check_usable(
+        Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return invitation

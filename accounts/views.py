@@ -1,0 +1,91 @@
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts import permissions, services
+from accounts.adapter import INVITATION_SESSION_KEY
+from accounts.exceptions import InvitationError
+from accounts.forms import InvitationForm, ProfileForm
+from core.i18n import set_language_cookie
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = services.update_profile(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            language=form.cleaned_data["language"],
+            timezone_name=form.cleaned_data["timezone"],
+        )
+        # The confirmation, and the page after it, are already in the language just chosen.
+        with translation.override(user.language):
+            messages.success(request, _("Your profile has been saved."))
+        response = redirect(translate_url(reverse("accounts:profile"), user.language))
+        set_language_cookie(response, user.language)
+        return response
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "now": timezone.now()},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    if not permissions.can_invite(request.user):
+        raise PermissionDenied(_("Only the Learning Lab team can invite people."))
+    form = InvitationForm(request.POST or None, initial={"language": translation.get_language()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.create_invitation(
+                email=form.cleaned_data["email"],
+                invited_by=request.user,
+                language=form.cleaned_data["language"],
+            )
+        except InvitationError as error:
+            form.add_error("email", error.message)
+        else:
+            messages.success(
+                request,
+                _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
+            )
+            return redirect("accounts:invite")
+    return render(
+        request,
+        "accounts/invite.html",
+        {"form": form, "invitation_valid_days": settings.INVITATION_VALID_DAYS},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET"])
+def accept_invitation(request, token: str):
+    """Open the sign-up form for the person the invitation was sent to."""
+    if request.user.is_authenticated:
+        messages.info(request, _("You already have an account and are signed in."))
+        return redirect("core:home")
+    try:
+        invitation = services.get_usable_invitation(token=token)
+    except InvitationError as error:
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"reason": error.message},
+            status=error.status_code,
+        )
+    request.session[INVITATION_SESSION_KEY] = token
+    # The link reached this inbox, so the address needs no second verification.
+    get_adapter(request).stash_verified_email(request, invitation.email)
+    return redirect("account_signup")

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+from accounts import permissions as account_permissions
+
+
+def portal(request) -> dict:
+    """What the base layout needs on every page: the language switcher and the staff menu."""
+    user = getattr(request, "user", None)
+    return {
+        "language_choices": [
+            (code, get_language_info(code)["name_local"].capitalize())
+            for code, _name in settings.LANGUAGES
+        ],
+        "can_invite": user is not None and account_permissions.can_invite(user),
+        "can_use_admin": user is not None and account_permissions.can_use_admin(user),
+        "open_signup": settings.OPEN_SIGNUP,
+    }

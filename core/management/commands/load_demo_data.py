@@ -1,0 +1,253 @@
+"""Load a believable Learning Lab community so a first run shows something real.
+
+Idempotent: people and organisations are matched by email and slug; running it again changes
+nothing. Refuses to run on a production configuration (DEBUG off) unless told otherwise, because
+the demo accounts have published passwords.
+"""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.models import User
+from partners.enums import MembershipRole
+from partners.models import Membership, Organisation
+
+DEMO_PASSWORD = "learninglab-demo"  # noqa: S105 - published on purpose, for demo accounts only
+
+ORGANISATIONS = [
+    {
+        "slug": "mujeres-unidas-salud",
+        "name": "Mujeres Unidas por la Salud",
+        "country": "GT",
+        "city": "Quetzaltenango",
+        "joined_on": datetime.date(2021, 3, 1),
+        "description_en": "Indigenous women health promoters bringing reproductive health care "
+        "and information to rural communities in the western highlands.",
+        "description_es": "Promotoras de salud indígenas que llevan atención e información en "
+        "salud reproductiva a comunidades rurales del altiplano occidental.",
+        "description_fr": "Des promotrices de santé autochtones qui apportent soins et "
+        "information en santé reproductive aux communautés rurales des hauts plateaux.",
+    },
+    {
+        "slug": "colectiva-semillas",
+        "name": "Colectiva Semillas",
+        "country": "CO",
+        "city": "Medellín",
+        "joined_on": datetime.date(2022, 1, 15),
+        "description_en": "Keeps girls in school through mentoring circles and scholarships in "
+        "the hillside neighbourhoods of Medellín.",
+        "description_es": "Mantiene a las niñas en la escuela con círculos de mentoría y becas "
+        "en los barrios de ladera de Medellín.",
+        "description_fr": "Maintient les filles à l'école grâce à des cercles de mentorat et "
+        "des bourses dans les quartiers des collines de Medellín.",
+    },
+    {
+        "slug": "femmes-debout-thies",
+        "name": "Association Femmes Debout",
+        "country": "SN",
+        "city": "Thiès",
+        "joined_on": datetime.date(2020, 9, 1),
+        "description_en": "Community listening centres and legal support to prevent "
+        "gender-based violence.",
+        "description_es": "Centros comunitarios de escucha y apoyo jurídico para prevenir la "
+        "violencia de género.",
+        "description_fr": "Des centres d'écoute communautaires et un appui juridique pour "
+        "prévenir les violences basées sur le genre.",
+    },
+    {
+        "slug": "femmes-leaders-kivu",
+        "name": "Réseau des Femmes Leaders du Kivu",
+        "country": "CD",
+        "city": "Bukavu",
+        "joined_on": datetime.date(2021, 6, 1),
+        "description_en": "Savings groups and small businesses that give women survivors of "
+        "conflict a path to economic security.",
+        "description_es": "Grupos de ahorro y pequeños negocios que abren a las mujeres "
+        "sobrevivientes del conflicto un camino hacia la seguridad económica.",
+        "description_fr": "Des groupes d'épargne et de petites entreprises qui ouvrent aux "
+        "femmes survivantes du conflit un chemin vers la sécurité économique.",
+    },
+    {
+        "slug": "tujenge-womens-network",
+        "name": "Tujenge Women's Network",
+        "country": "KE",
+        "city": "Kisumu",
+        "joined_on": datetime.date(2019, 11, 1),
+        "description_en": "Women-led cooperatives around Lake Victoria building income, "
+        "leadership and a voice in county planning.",
+        "description_es": "Cooperativas de mujeres alrededor del lago Victoria que generan "
+        "ingresos, liderazgo y voz en la planificación del condado.",
+        "description_fr": "Des coopératives de femmes autour du lac Victoria qui créent des "
+        "revenus, du leadership et une voix dans la planification du comté.",
+    },
+    {
+        "slug": "asha-womens-collective",
+        "name": "Asha Women's Collective",
+        "country": "NP",
+        "city": "Pokhara",
+        "joined_on": datetime.date(2023, 2, 1),
+        "description_en": "Adolescent girls' clubs on menstrual health, education and "
+        "leadership in the hill districts.",
+        "description_es": "Clubes de adolescentes sobre salud menstrual, educación y liderazgo "
+        "en los distritos de montaña.",
+        "description_fr": "Des clubs d'adolescentes sur la santé menstruelle, l'éducation et "
+        "le leadership dans les districts de montagne.",
+    },
+    {
+        "slug": "fanm-vanyan",
+        "name": "Fanm Vanyan",
+        "country": "HT",
+        "city": "Jacmel",
+        "joined_on": datetime.date(2022, 8, 1),
+        "description_en": "Safe spaces and psychosocial support for women and girls, and "
+        "advocacy against gender-based violence.",
+        "description_es": "Espacios seguros y apoyo psicosocial para mujeres y niñas, e "
+        "incidencia contra la violencia de género.",
+        "description_fr": "Des espaces sûrs et un soutien psychosocial pour les femmes et les "
+        "filles, et un plaidoyer contre les violences basées sur le genre.",
+    },
+]
+
+# (email, display name, language, time zone, staff?, superuser?, [(organisation slug, role)])
+PEOPLE = [
+    ("admin@learninglab.example", "Lab Administrator", "en", "America/New_York", True, True, []),
+    ("staff@learninglab.example", "Grace Mensah", "en", "America/New_York", True, False, []),
+    ("equipo@learninglab.example", "Lucía Herrera", "es", "America/Bogota", True, False, []),
+    (
+        "ana@mujeresunidas.example",
+        "Ana Tzul",
+        "es",
+        "America/Guatemala",
+        False,
+        False,
+        [("mujeres-unidas-salud", MembershipRole.LEAD)],
+    ),
+    (
+        "valentina@semillas.example",
+        "Valentina Ríos",
+        "es",
+        "America/Bogota",
+        False,
+        False,
+        [("colectiva-semillas", MembershipRole.LEAD)],
+    ),
+    (
+        "aminata@femmesdebout.example",
+        "Aminata Diop",
+        "fr",
+        "Africa/Dakar",
+        False,
+        False,
+        [("femmes-debout-thies", MembershipRole.LEAD)],
+    ),
+    (
+        "fatou@femmesdebout.example",
+        "Fatou Sarr",
+        "fr",
+        "Africa/Dakar",
+        False,
+        False,
+        [("femmes-debout-thies", MembershipRole.MEMBER)],
+    ),
+    (
+        "esperance@femmeskivu.example",
+        "Espérance Mugisho",
+        "fr",
+        "Africa/Lubumbashi",
+        False,
+        False,
+        [("femmes-leaders-kivu", MembershipRole.LEAD)],
+    ),
+    (
+        "achieng@tujenge.example",
+        "Achieng Otieno",
+        "en",
+        "Africa/Nairobi",
+        False,
+        False,
+        [("tujenge-womens-network", MembershipRole.LEAD)],
+    ),
+    (
+        "sita@asha.example",
+        "Sita Gurung",
+        "en",
+        "Asia/Kathmandu",
+        False,
+        False,
+        [("asha-womens-collective", MembershipRole.LEAD)],
+    ),
+    (
+        "nadege@fanmvanyan.example",
+        "Nadège Pierre",
+        "fr",
+        "America/Port-au-Prince",
+        False,
+        False,
+        [("fanm-vanyan", MembershipRole.LEAD)],
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo organisations and people (idempotent). Prints the demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load even with DEBUG off. The demo accounts have published passwords.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, allow_production: bool = False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "Refusing to load demo accounts with published passwords while DEBUG is off. "
+                "Pass --allow-production if this really is a demo server."
+            )
+        created = 0
+        organisations = {}
+        for data in ORGANISATIONS:
+            data = dict(data)
+            slug = data.pop("slug")
+            organisation, was_created = Organisation.objects.get_or_create(slug=slug, defaults=data)
+            organisations[slug] = organisation
+            created += was_created
+
+        for email, name, language, zone, is_staff, is_superuser, memberships in PEOPLE:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=email,
+                    password=DEMO_PASSWORD,
+                    display_name=name,
+                    language=language,
+                    timezone=zone,
+                    is_staff=is_staff,
+                    is_superuser=is_superuser,
+                )
+                created += 1
+            _, was_created = EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            created += was_created
+            for slug, role in memberships:
+                _, was_created = Membership.objects.get_or_create(
+                    user=user, organisation=organisations[slug], defaults={"role": role}
+                )
+                created += was_created
+
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({created} new records).")
+            if created
+            else "Demo data already loaded; nothing changed."
+        )
+        self.stdout.write(f"Every demo account's password is: {DEMO_PASSWORD}")
+        for email, name, language, _zone, is_staff, is_superuser, memberships in PEOPLE:
+            role = "administrator" if is_superuser else "staff" if is_staff else "partner"
+            where = ", ".join(f"{organisations[slug].name} ({r})" for slug, r in memberships)
+            self.stdout.write(f"  {email:<32} {role:<13} {language}  {name}  {where}")

@@ -1,0 +1,88 @@
+import logging
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import timezone, translation
+
+from core.timezones import get_zone
+
+logger = logging.getLogger(__name__)
+
+HEALTH_PATH = "/healthz"
+
+
+class HealthCheckMiddleware:
+    """Answer the container health check before host validation and the HTTPS redirect.
+
+    The check comes from inside the container (http://127.0.0.1), which is neither an allowed host
+    nor HTTPS; it reports whether the database and the cache answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info != HEALTH_PATH:
+            return self.get_response(request)
+        checks = {}
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            checks["database"] = "ok"
+        except Exception:
+            logger.exception("health check: database unavailable")
+            checks["database"] = "unavailable"
+        try:
+            cache.set("healthz", "ok", 10)
+            checks["cache"] = "ok" if cache.get("healthz") == "ok" else "unavailable"
+        except Exception:
+            logger.exception("health check: cache unavailable")
+            checks["cache"] = "unavailable"
+        healthy = all(value == "ok" for value in checks.values())
+        return JsonResponse(
+            {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+        )
+
+
+class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a signed-in person's preferred language beats the
+    cookie and Accept-Language wherever the URL does not name a language (for example `/`)."""
+
+    def process_request(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.language
+            and translation.get_language_from_path(request.path_info) is None
+        ):
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
+
+
+class TimezoneMiddleware:
+    """Show times in the viewer's zone: the profile's for people signed in, else the zone the
+    browser reported in the `tz` cookie (set by static/js/timezone.js), else UTC."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        name = (
+            user.timezone
+            if user.is_authenticated
+            else unquote(request.COOKIES.get(settings.TIMEZONE_COOKIE_NAME, ""))
+        )
+        zone = get_zone(name)
+        if zone is None:
+            timezone.deactivate()
+        else:
+            timezone.activate(zone)
+        return self.get_response(request)

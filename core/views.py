@@ -1,0 +1,29 @@
+from django.shortcuts import render
+from django.utils.translation import check_for_language
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from accounts.services import set_preferred_language
+from partners.selectors import organisations_of
+
+
+def home(request):
+    organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
+    return render(request, "core/home.html", {"organisations": organisations})
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language (cookie, then back to the same page in the new language), and for a
+    signed-in person also their saved preference, so emails follow the switch."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and check_for_language(language):
+        set_preferred_language(user=request.user, language=language)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A form sent from a stale page: explain it in the visitor's language instead of Django's
+    English technical page."""
+    return render(request, "403_csrf.html", status=403)
