@@ -8,13 +8,12 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpResponseRedirect
-from django.urls import translate_url
 from django.utils import translation
 
 from accounts.exceptions import InvitationError
 from accounts.models import User
 from accounts.services import accept_invitation, get_usable_invitation
-from core.i18n import set_language_cookie
+from core.i18n import set_language_cookie, url_in_language
 from core.services import queue_email_message
 
 logger = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx.update(context)
         for key in _EMAIL_URL_KEYS:
             if ctx.get(key):
-                ctx[key] = translate_url(ctx[key], language)
+                ctx[key] = url_in_language(ctx[key], language)
         with translation.override(language):
             message = self.render_mail(template_prefix, email, ctx)
         queue_email_message(message)
@@ -79,6 +78,6 @@ class AccountAdapter(DefaultAccountAdapter):
         request.LANGUAGE_CODE = language
         response = super().post_login(request, user, **kwargs)
         if isinstance(response, HttpResponseRedirect):
-            response["Location"] = translate_url(response["Location"], language)
+            response["Location"] = url_in_language(response["Location"], language)
         set_language_cookie(response, language)
         return response

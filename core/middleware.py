@@ -86,3 +86,25 @@ class TimezoneMiddleware:
         else:
             timezone.activate(zone)
         return self.get_response(request)
+
+
+class FormErrorStatusMiddleware:
+    """A form sent with errors is answered 400, also by views we do not own (allauth's).
+
+    Our own views set the status themselves; allauth's re-render the form with 200. Bad input
+    is a client error: this keeps the answer honest for browsers, tests and monitoring alike.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        if request.method != "POST" or response.status_code != 200:
+            return response
+        form = (response.context_data or {}).get("form")
+        if form is not None and getattr(form, "is_bound", False) and form.errors:
+            response.status_code = 400
+        return response

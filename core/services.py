@@ -7,14 +7,9 @@ from django.template.loader import TemplateDoesNotExist, render_to_string
 from django.utils import translation
 
 
-def queue_email_message(message: EmailMessage) -> None:
-    """Send `message` from a Celery worker after the current transaction commits.
-
-    The task receives plain strings only, so nothing but the message itself crosses the broker.
-    """
-    from core.tasks import send_email_task
-
-    payload = {
+def email_payload(message: EmailMessage) -> dict:
+    """The keyword arguments of `core.send_email` for `message`: plain strings only."""
+    return {
         "subject": str(message.subject),
         "body": str(message.body),
         "from_email": message.from_email or settings.DEFAULT_FROM_EMAIL,
@@ -29,6 +24,13 @@ def queue_email_message(message: EmailMessage) -> None:
         ),
         "headers": dict(message.extra_headers),
     }
+
+
+def queue_email_message(message: EmailMessage) -> None:
+    """Send `message` from a Celery worker after the current transaction commits."""
+    from core.tasks import send_email_task
+
+    payload = email_payload(message)
     transaction.on_commit(lambda: send_email_task.delay(**payload))
 
 

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.services import set_preferred_language
+from core.i18n import url_in_language
 from partners.selectors import organisations_of
 
 
@@ -18,7 +19,12 @@ def set_language(request):
     signed-in person also their saved preference, so emails follow the switch."""
     response = django_set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and check_for_language(language):
+    if not check_for_language(language):
+        return response
+    if response.status_code == 302:
+        # Django translates `next` only when it is in the cookie's language; any page works here.
+        response["Location"] = url_in_language(response["Location"], language)
+    if request.user.is_authenticated:
         set_preferred_language(user=request.user, language=language)
     return response
 

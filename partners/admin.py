@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from partners.models import Membership, Organisation
@@ -16,6 +17,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     list_filter = ["country"]
     search_fields = ["name", "city"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [MembershipInline]
 
 

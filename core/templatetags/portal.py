@@ -1,0 +1,23 @@
+from datetime import datetime
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.filter
+def when(value: datetime | None) -> str:
+    """A moment in the viewer's time zone, with the zone named: "Nov. 24, 2026, 12:15 a.m.
+    (Asia/Kathmandu)", wrapped in a machine-readable <time> element."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    zone = timezone.get_current_timezone_name().replace("_", " ")
+    return format_html(
+        '<time datetime="{}">{} ({})</time>',
+        value.isoformat(),
+        formats.date_format(local, "DATETIME_FORMAT"),
+        zone,
+    )

@@ -1,0 +1,46 @@
+"""Small helpers shared by the tests."""
+
+import os
+import re
+
+import pytest
+from django.utils import translation
+
+PASSWORD = "a-long-test-password-42"
+
+
+def services_required() -> bool:
+    return os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def require_service(available: bool, reason: str) -> None:
+    """Skip when a service is missing, unless REQUIRE_SERVICES=1 (CI), where that is a failure."""
+    if available:
+        return
+    if services_required():
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+def translated(language: str, message: str) -> str:
+    """`message` in `language`; fails the test if the catalogue has no translation for it."""
+    with translation.override(language):
+        text = translation.gettext(message)
+    if language != "en":
+        assert text != message, f"no {language} translation for {message!r}"
+    return text
+
+
+def html_lang(content: bytes) -> str | None:
+    match = re.search(rb'<html lang="([^"]+)"', content)
+    return match.group(1).decode() if match else None
+
+
+def text_of(response) -> str:
+    """The response body as text, with HTML entities for quotes turned back into characters."""
+    return (
+        response.content.decode()
+        .replace("&#x27;", "'")
+        .replace("&quot;", '"')
+        .replace("&amp;", "&")
+    )
