@@ -219,7 +219,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60 if not DEBUG else 0
 
 # --- Email ------------------------------------------------------------------------------------
 

@@ -14,7 +14,12 @@ LANGUAGES = ["en", "es", "fr"]
 PAGES = [
     ("core:home", None, "The Learning Lab"),
     ("core:home", "partner", "Your organisations:"),
-    ("account_login", None, "Sign In"),
+    (
+        "account_login",
+        None,
+        "The Learning Lab is a community: the team invites partner organisations and their"
+        " members.",
+    ),
     ("account_reset_password", None, "Password Reset"),
     ("account_signup", None, "Sign Up Closed"),
     ("accounts:profile", "partner", "Change your password"),
