@@ -10,6 +10,15 @@ from accounts.models import User
 from tests.factories import UserFactory
 from tests.utils import PASSWORD, html_lang, text_of, translated
 
+NEW_PERSON = {
+    "email": "new@example.org",
+    "display_name": "New Person",
+    "password1": "a-long-new-password-1",
+    "password2": "a-long-new-password-1",
+    "language": "en",
+    "timezone": "UTC",
+}
+
 
 @pytest.mark.django_db
 def test_login_by_email_lands_in_preferred_language(client):
@@ -198,17 +207,7 @@ def test_verification_link_confirms_the_address(
 ):
     settings.OPEN_SIGNUP = True
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/en/accounts/signup/",
-            {
-                "email": "new@example.org",
-                "display_name": "New Person",
-                "password1": "a-long-new-password-1",
-                "password2": "a-long-new-password-1",
-                "language": "en",
-                "timezone": "UTC",
-            },
-        )
+        client.post("/en/accounts/signup/", NEW_PERSON)
     link = re.search(r"http://[^/]+(/\S+/confirm-email/\S+)", mail.outbox[0].body).group(1)
 
     response = client.post(link)
@@ -238,17 +237,7 @@ def test_unverified_account_cannot_sign_in(client):
 
 @pytest.mark.django_db
 def test_signup_is_closed_without_invitation(client):
-    response = client.post(
-        "/en/accounts/signup/",
-        {
-            "email": "new@example.org",
-            "display_name": "New Person",
-            "password1": "a-long-new-password-1",
-            "password2": "a-long-new-password-1",
-            "language": "en",
-            "timezone": "UTC",
-        },
-    )
+    response = client.post("/en/accounts/signup/", NEW_PERSON)
 
     assert User.objects.filter(email="new@example.org").exists() is False
     assert translated("en", "Sign Up Closed") in text_of(response)

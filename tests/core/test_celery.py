@@ -143,14 +143,18 @@ def _check_mail(content: bytes) -> None:
     assert "http://127.0.0.1:8000/fr/accounts/invitation/abc/" in body
 
 
-@pytest.mark.services
-def test_email_task_runs_on_a_real_worker_with_the_filesystem_broker(tmp_path, eager_off):
-    worker = Worker(tmp_path, "filesystem://")
+def _send_through_worker(tmp_path: Path, broker_url: str) -> bytes:
+    worker = Worker(tmp_path, broker_url)
     try:
         worker.send(**_invitation_payload())
-        content = worker.wait_for_mail()
+        return worker.wait_for_mail()
     finally:
         worker.stop()
+
+
+@pytest.mark.services
+def test_email_task_runs_on_a_real_worker_with_the_filesystem_broker(tmp_path, eager_off):
+    content = _send_through_worker(tmp_path, "filesystem://")
 
     _check_mail(content)
 
@@ -159,12 +163,7 @@ def test_email_task_runs_on_a_real_worker_with_the_filesystem_broker(tmp_path, e
 def test_email_task_runs_on_a_real_worker_with_redis(tmp_path, eager_off):
     redis_url = os.environ.get("REDIS_URL", "")
     require_service(_redis_available(redis_url), "REDIS_URL is not set or Redis does not answer")
-    worker = Worker(tmp_path, redis_url)
-    try:
-        worker.send(**_invitation_payload())
-        content = worker.wait_for_mail()
-    finally:
-        worker.stop()
+    content = _send_through_worker(tmp_path, redis_url)
 
     _check_mail(content)
 
