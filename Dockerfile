@@ -24,7 +24,7 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret \
         python manage.py build_translations \
     && DEBUG=false SECRET_KEY=build-only-not-secret \
         python manage.py collectstatic --noinput \
-    && mkdir -p /app/var && chown -R app:app /app/var
+    && mkdir -p /app/var /app/media && chown -R app:app /app/var /app/media
 
 USER app
 EXPOSE 8000

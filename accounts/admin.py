@@ -35,11 +35,22 @@ class UserAdmin(DjangoUserAdmin):
 class InvitationAdmin(admin.ModelAdmin):
     """Read-only here: invitations are sent from the portal's invite page, which emails the link."""
 
-    list_display = ["email", "language", "invited_by", "created_at", "expires_at", "accepted_at"]
-    list_filter = ["language"]
+    list_display = [
+        "email",
+        "organisation",
+        "role",
+        "language",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+    ]
+    list_filter = ["language", "role"]
     search_fields = ["email"]
     readonly_fields = [
         "email",
+        "organisation",
+        "role",
         "language",
         "invited_by",
         "created_at",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.timezones import all_timezones
+from partners.enums import MembershipRole
 
 
 def validate_timezone(value: str) -> None:
@@ -111,6 +112,20 @@ class Invitation(models.Model):
         null=True,
         blank=True,
         related_name="invitations_sent",
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("to join organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    role = models.CharField(
+        _("role in the organisation"),
+        max_length=16,
+        choices=MembershipRole.choices,
+        default=MembershipRole.MEMBER,
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     expires_at = models.DateTimeField(_("expires"))

@@ -2,6 +2,7 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
@@ -13,6 +14,7 @@ from accounts import permissions, services
 from accounts.adapter import INVITATION_SESSION_KEY
 from accounts.exceptions import InvitationError
 from accounts.forms import InvitationForm, ProfileForm
+from accounts.models import User
 from core.i18n import set_language_cookie
 
 
@@ -72,20 +74,43 @@ def invite(request):
 
 @require_http_methods(["GET"])
 def accept_invitation(request, token: str):
-    """Open the sign-up form for the person the invitation was sent to."""
-    if request.user.is_authenticated:
-        messages.info(request, _("You already have an account and are signed in."))
-        return redirect("core:home")
+    """Open the sign-up form for the person the invitation was sent to; or, for someone who
+    already has an account, add them to the organisation that invited them."""
     try:
         invitation = services.get_usable_invitation(token=token)
     except InvitationError as error:
-        return render(
+        return _invitation_refused(request, error)
+    organisation = invitation.organisation
+    if request.user.is_authenticated:
+        if organisation is None:
+            messages.info(request, _("You already have an account and are signed in."))
+            return redirect("core:home")
+        try:
+            services.accept_invitation(token=token, user=request.user)
+        except InvitationError as error:
+            return _invitation_refused(request, error)
+        messages.success(
             request,
-            "accounts/invitation_invalid.html",
-            {"reason": error.message},
-            status=error.status_code,
+            _("You are now a member of %(organisation)s.") % {"organisation": organisation.name},
         )
+        return redirect("partners:profile", slug=organisation.slug)
+    if organisation is not None and User.objects.filter(email__iexact=invitation.email).exists():
+        messages.info(
+            request,
+            _("Sign in to accept the invitation to join %(organisation)s.")
+            % {"organisation": organisation.name},
+        )
+        return redirect_to_login(request.get_full_path())
     request.session[INVITATION_SESSION_KEY] = token
     # The link reached this inbox, so the address needs no second verification.
     get_adapter(request).stash_verified_email(request, invitation.email)
     return redirect("account_signup")
+
+
+def _invitation_refused(request, error: InvitationError):
+    return render(
+        request,
+        "accounts/invitation_invalid.html",
+        {"reason": error.message},
+        status=error.status_code,
+    )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 
 from accounts import permissions as account_permissions
+from partners import permissions as partner_permissions
 
 
 def portal(request) -> dict:
@@ -15,4 +16,6 @@ def portal(request) -> dict:
         "can_invite": user is not None and account_permissions.can_invite(user),
         "can_use_admin": user is not None and account_permissions.can_use_admin(user),
         "open_signup": settings.OPEN_SIGNUP,
+        "can_create_organisation": user is not None
+        and partner_permissions.can_create_organisation(user),
     }

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from partners.models import Membership, Organisation
+from partners.models import FocusArea, Membership, Organisation, SocialLink, WorkingLanguage
 
 
 class MembershipInline(admin.TabularInline):
@@ -11,14 +11,24 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class SocialLinkInline(admin.TabularInline):
+    model = SocialLink
+    extra = 0
+    formfield_overrides = HTTPS_URLS
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "country", "city", "joined_on"]
-    list_filter = ["country"]
+    list_display = ["name", "country", "region", "visibility", "on_working_group", "joined_on"]
+    list_filter = ["visibility", "region", "on_working_group", "focus_areas"]
     search_fields = ["name", "city"]
     prepopulated_fields = {"slug": ["name"]}
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [MembershipInline]
+    filter_horizontal = ["focus_areas", "working_languages"]
+    formfield_overrides = HTTPS_URLS
+    inlines = [SocialLinkInline, MembershipInline]
 
 
 @admin.register(Membership)
@@ -27,3 +37,16 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__email", "user__display_name", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(WorkingLanguage)
+class WorkingLanguageAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["code", "name"]

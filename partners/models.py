@@ -1,10 +1,53 @@
+import uuid
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from partners.enums import MembershipRole
+from partners.enums import MembershipRole, Region, Visibility
+from partners.validators import validate_http_url, validate_whatsapp_group_link
+
+
+def logo_upload_to(instance, filename: str) -> str:
+    # A random name: a logo's address must not reveal or guess an organisation.
+    return f"logos/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
+
+
+class FocusArea(models.Model):
+    """A theme partners work on; a managed list, translated (modeltranslation)."""
+
+    slug = models.SlugField(_("short name in links"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkingLanguage(models.Model):
+    """A language an organisation works in (Wolof, K'iche', Kiswahili, ...), name translated."""
+
+    code = models.SlugField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        verbose_name = _("working language")
+        verbose_name_plural = _("working languages")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Organisation(models.Model):
@@ -13,10 +56,46 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name in links"), max_length=80, unique=True)
     country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices)
     city = models.CharField(_("city"), max_length=120, blank=True)
+    focus_areas = models.ManyToManyField(
+        FocusArea, verbose_name=_("focus areas"), blank=True, related_name="organisations"
+    )
+    working_languages = models.ManyToManyField(
+        WorkingLanguage,
+        verbose_name=_("working languages"),
+        blank=True,
+        related_name="organisations",
+    )
     description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    mission = models.TextField(_("mission"), blank=True)
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1850), MaxValueValidator(2100)],
+    )
+    logo = models.ImageField(_("logo"), upload_to=logo_upload_to, blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_http_url])
+    whatsapp_group_url = models.URLField(
+        _("community WhatsApp group"),
+        blank=True,
+        validators=[validate_whatsapp_group_link],
+        help_text=_("Only signed-in community members ever see this link."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     joined_on = models.DateField(_("joined the Learning Lab"), default=timezone.localdate)
+    on_working_group = models.BooleanField(_("sits on the Working Group"), default=False)
+    visibility = models.CharField(
+        _("who can see this organisation"),
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.COMMUNITY,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Membership",
@@ -28,9 +107,45 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["visibility", "name"]),
+            models.Index(Lower("name"), name="partners_org_name_lower"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+SOCIAL_PLATFORMS = {
+    "facebook.com": "Facebook",
+    "instagram.com": "Instagram",
+    "x.com": "X",
+    "twitter.com": "X",
+    "linkedin.com": "LinkedIn",
+    "youtube.com": "YouTube",
+    "tiktok.com": "TikTok",
+}
+
+
+class SocialLink(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="social_links"
+    )
+    url = models.URLField(_("link"), validators=[validate_http_url])
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("social media link")
+        verbose_name_plural = _("social media links")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.url
+
+    @property
+    def label(self) -> str:
+        host = urlsplit(self.url).netloc.lower().removeprefix("www.").removeprefix("m.")
+        return SOCIAL_PLATFORMS.get(host, host)
 
 
 class Membership(models.Model):

@@ -1,7 +1,34 @@
-from django.db.models import QuerySet
+"""Reads about organisations that depend on who is asking. Every list, page, map and search goes
+through `organisations_visible_to`, so visibility is decided in exactly one place."""
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 
 from accounts.models import User
-from partners.models import Organisation
+from partners.enums import Visibility
+from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
+from partners.permissions import is_community_member, is_staff
+
+COUNTRY_POINTS_FILE = Path(__file__).resolve().parent / "data" / "country_points.json"
+
+
+def organisations_visible_to(*, user: User) -> QuerySet[Organisation]:
+    """The organisations `user` may see at all: staff all; community members the public and
+    community ones and their own hidden ones; everybody else the public ones."""
+    organisations = Organisation.objects.all()
+    if is_staff(user):
+        return organisations
+    if not is_community_member(user):
+        return organisations.filter(visibility=Visibility.PUBLIC)
+    own = Membership.objects.filter(organisation=OuterRef("pk"), user=user)
+    return organisations.filter(
+        Q(visibility__in=[Visibility.PUBLIC, Visibility.COMMUNITY]) | Q(Exists(own))
+    )
 
 
 def organisations_of(*, user: User) -> QuerySet[Organisation]:
@@ -9,3 +36,112 @@ def organisations_of(*, user: User) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+@dataclass
+class DirectoryFilters:
+    q: str = ""
+    region: str = ""
+    country: str = ""
+    focus: str = ""
+    language: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any([self.q, self.region, self.country, self.focus, self.language])
+
+
+def directory(*, user: User, filters: DirectoryFilters) -> QuerySet[Organisation]:
+    """Visible organisations matching the filters, with what a directory card shows prefetched.
+
+    The text search looks at the name, city, and the description and mission in all three
+    languages, so a Spanish word finds an organisation that wrote only in Spanish.
+    """
+    organisations = organisations_visible_to(user=user)
+    if filters.region:
+        organisations = organisations.filter(region=filters.region)
+    if filters.country:
+        organisations = organisations.filter(country=filters.country)
+    if filters.focus:
+        organisations = organisations.filter(focus_areas__slug=filters.focus)
+    if filters.language:
+        organisations = organisations.filter(working_languages__code=filters.language)
+    for word in filters.q.split()[:8]:
+        match = Q(name__icontains=word) | Q(city__icontains=word)
+        for language in ("en", "es", "fr"):
+            match |= Q(**{f"description_{language}__icontains": word})
+            match |= Q(**{f"mission_{language}__icontains": word})
+        organisations = organisations.filter(match)
+    return (
+        organisations.distinct()
+        .order_by("name", "pk")
+        .prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position", "slug")),
+            Prefetch("working_languages", queryset=WorkingLanguage.objects.order_by("code")),
+        )
+    )
+
+
+def directory_choices(*, user: User) -> dict:
+    """What the directory's filters offer: only countries and regions that have a visible
+    organisation, so a filter never hints at a hidden one."""
+    visible = organisations_visible_to(user=user)
+    places = set(visible.values_list("country", "region").distinct())
+    return {
+        "countries": sorted({country for country, _ in places}),
+        "regions": sorted({region for _, region in places}),
+        "focus_areas": list(FocusArea.objects.all()),
+        "languages": list(WorkingLanguage.objects.filter(organisations__in=visible).distinct()),
+    }
+
+
+def organisation_for_profile(*, user: User, slug: str) -> Organisation:
+    """The organisation at `slug` if `user` may see it; otherwise 404, exactly as for a slug
+    that does not exist, so a crafted address reveals nothing."""
+    organisation = (
+        organisations_visible_to(user=user)
+        .filter(slug=slug)
+        .prefetch_related("focus_areas", "working_languages", "social_links")
+        .first()
+    )
+    if organisation is None:
+        raise Http404("No organisation here.")
+    return organisation
+
+
+def members_of(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("-role", "user__display_name")
+    )
+
+
+@lru_cache(maxsize=1)
+def country_points() -> dict[str, tuple[float, float]]:
+    """Where each country's pin goes on static/partners/world-map.svg (see scripts/map)."""
+    return {code: tuple(xy) for code, xy in json.loads(COUNTRY_POINTS_FILE.read_text()).items()}
+
+
+@dataclass
+class MapPin:
+    country: str
+    x: float
+    y: float
+    organisations: list[Organisation] = field(default_factory=list)
+
+
+def map_pins(*, user: User) -> list[MapPin]:
+    """One pin per country with visible organisations, at the country's point: never the
+    organisation's own address, which could put people at risk."""
+    points = country_points()
+    pins: dict[str, MapPin] = {}
+    for organisation in organisations_visible_to(user=user).only("name", "slug", "country", "city"):
+        code = organisation.country.code
+        if code not in points:
+            continue
+        if code not in pins:
+            x, y = points[code]
+            pins[code] = MapPin(country=code, x=x, y=y)
+        pins[code].organisations.append(organisation)
+    return sorted(pins.values(), key=lambda pin: pin.organisations[0].country.name)

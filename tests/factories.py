@@ -6,7 +6,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import Invitation, User, hash_token
-from partners.enums import MembershipRole
+from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation
 from tests.utils import PASSWORD
 
@@ -40,6 +40,8 @@ class OrganisationFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Organisation {n}")
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     country = "SN"
+    region = Region.WEST_CENTRAL_AFRICA
+    visibility = Visibility.COMMUNITY
 
 
 class MembershipFactory(DjangoModelFactory):

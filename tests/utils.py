@@ -44,3 +44,19 @@ def text_of(response) -> str:
         .replace("&quot;", '"')
         .replace("&amp;", "&")
     )
+
+
+def image_file(
+    name: str = "logo.png", image_format: str = "PNG", size=(800, 600), exif: bytes | None = None
+):
+    """An uploaded image made on the fly; `exif` embeds metadata (JPEG/WebP) to check it is gone."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    image = Image.new("RGB", size, (106, 27, 93))
+    options = {"exif": exif} if exif else {}
+    image.save(buffer, image_format, **options)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")

@@ -21,3 +21,11 @@ def when(value: datetime | None) -> str:
         formats.date_format(local, "DATETIME_FORMAT"),
         zone,
     )
+
+
+@register.simple_tag
+def translated(instance, field: str):
+    """{% translated organisation "description" as description %}: see core.content."""
+    from core.content import translated_text
+
+    return translated_text(instance, field)

@@ -13,6 +13,9 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
         "/en/admin/partners/organisation/",
         "/en/admin/partners/membership/",
         "/en/admin/partners/organisation/add/",
+        "/en/admin/partners/focusarea/",
+        "/en/admin/partners/focusarea/1/change/",
+        "/en/admin/partners/workinglanguage/",
     ],
 )
 def test_admin_pages_open_for_superuser(client, url):
@@ -34,6 +37,7 @@ def test_organisation_admin_has_a_tab_per_language(client):
     body = response.content.decode()
     for language in ("en", "es", "fr"):
         assert f'name="description_{language}"' in body
+        assert f'name="mission_{language}"' in body
     assert "vendor/jquery-ui/jquery-ui.min.js" in body
     assert "googleapis" not in body
 

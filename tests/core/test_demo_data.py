@@ -30,8 +30,18 @@ def test_demo_data_loads_a_community_and_is_idempotent(settings, client):
     assert len(set(Organisation.objects.values_list("country", flat=True))) >= 6
     assert set(User.objects.values_list("language", flat=True)) == {"en", "es", "fr"}
     assert User.objects.filter(is_staff=True).exists()
-    assert Organisation.objects.filter(description_es="").count() == 0
-    assert Organisation.objects.filter(description_fr="").count() == 0
+    assert set(Organisation.objects.values_list("visibility", flat=True)) == {
+        "public",
+        "community",
+        "hidden",
+    }
+    assert set(Organisation.objects.values_list("region", flat=True)) >= {
+        "latin_america",
+        "west_central_africa",
+        "east_southern_africa",
+        "south_asia",
+    }
+    assert all(organisation.focus_areas.exists() for organisation in Organisation.objects.all())
 
 
 @pytest.mark.django_db

@@ -13,31 +13,47 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-from partners.enums import MembershipRole
-from partners.models import Membership, Organisation
+from partners.enums import MembershipRole, Region, Visibility
+from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
 
 DEMO_PASSWORD = "learninglab-demo"  # noqa: S105 - published on purpose, for demo accounts only
 
+# slug, name, country, region, city, visibility, focus areas, working languages, joined,
+# Working Group seat, founded, website, and the description in whichever languages the
+# organisation wrote it (some wrote in one language only, as partners do).
 ORGANISATIONS = [
     {
         "slug": "mujeres-unidas-salud",
         "name": "Mujeres Unidas por la Salud",
         "country": "GT",
+        "region": Region.LATIN_AMERICA,
         "city": "Quetzaltenango",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["reproductive-health", "maternal-health"],
+        "languages": ["es", "quc"],
         "joined_on": datetime.date(2021, 3, 1),
+        "on_working_group": True,
+        "year_founded": 2009,
+        "website": "https://mujeresunidas.example",
         "description_en": "Indigenous women health promoters bringing reproductive health care "
         "and information to rural communities in the western highlands.",
         "description_es": "Promotoras de salud indígenas que llevan atención e información en "
         "salud reproductiva a comunidades rurales del altiplano occidental.",
         "description_fr": "Des promotrices de santé autochtones qui apportent soins et "
         "information en santé reproductive aux communautés rurales des hauts plateaux.",
+        "mission_es": "Que cada mujer maya decida sobre su salud, en su idioma.",
     },
     {
         "slug": "colectiva-semillas",
         "name": "Colectiva Semillas",
         "country": "CO",
+        "region": Region.LATIN_AMERICA,
         "city": "Medellín",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["girls-education", "leadership"],
+        "languages": ["es"],
         "joined_on": datetime.date(2022, 1, 15),
+        "year_founded": 2014,
         "description_en": "Keeps girls in school through mentoring circles and scholarships in "
         "the hillside neighbourhoods of Medellín.",
         "description_es": "Mantiene a las niñas en la escuela con círculos de mentoría y becas "
@@ -46,37 +62,110 @@ ORGANISATIONS = [
         "des bourses dans les quartiers des collines de Medellín.",
     },
     {
+        "slug": "red-mujeres-andinas",
+        "name": "Red de Mujeres Andinas",
+        "country": "PE",
+        "region": Region.LATIN_AMERICA,
+        "city": "Cusco",
+        "visibility": Visibility.COMMUNITY,
+        "focus": ["economic-security", "climate"],
+        "languages": ["es", "qu"],
+        "joined_on": datetime.date(2023, 5, 1),
+        "year_founded": 2011,
+        "description_es": "Cooperativas de tejedoras quechuas que comercializan juntas y "
+        "defienden el agua de sus comunidades.",
+    },
+    {
+        "slug": "fanm-vanyan",
+        "name": "Fanm Vanyan",
+        "country": "HT",
+        "region": Region.LATIN_AMERICA,
+        "city": "Jacmel",
+        "visibility": Visibility.HIDDEN,
+        "focus": ["gbv-prevention"],
+        "languages": ["ht", "fr"],
+        "joined_on": datetime.date(2022, 8, 1),
+        "year_founded": 2010,
+        "description_en": "Safe spaces and psychosocial support for women and girls, and "
+        "advocacy against gender-based violence.",
+        "description_fr": "Des espaces sûrs et un soutien psychosocial pour les femmes et les "
+        "filles, et un plaidoyer contre les violences basées sur le genre.",
+    },
+    {
         "slug": "femmes-debout-thies",
         "name": "Association Femmes Debout",
         "country": "SN",
+        "region": Region.WEST_CENTRAL_AFRICA,
         "city": "Thiès",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["gbv-prevention", "advocacy"],
+        "languages": ["fr", "wo"],
         "joined_on": datetime.date(2020, 9, 1),
+        "on_working_group": True,
+        "year_founded": 2005,
         "description_en": "Community listening centres and legal support to prevent "
         "gender-based violence.",
         "description_es": "Centros comunitarios de escucha y apoyo jurídico para prevenir la "
         "violencia de género.",
         "description_fr": "Des centres d'écoute communautaires et un appui juridique pour "
         "prévenir les violences basées sur le genre.",
+        "mission_fr": "Que chaque femme de Thiès vive sans violence et connaisse ses droits.",
     },
     {
         "slug": "femmes-leaders-kivu",
         "name": "Réseau des Femmes Leaders du Kivu",
         "country": "CD",
+        "region": Region.WEST_CENTRAL_AFRICA,
         "city": "Bukavu",
+        "visibility": Visibility.HIDDEN,
+        "focus": ["economic-security", "gbv-prevention"],
+        "languages": ["fr", "sw", "ln"],
         "joined_on": datetime.date(2021, 6, 1),
-        "description_en": "Savings groups and small businesses that give women survivors of "
-        "conflict a path to economic security.",
-        "description_es": "Grupos de ahorro y pequeños negocios que abren a las mujeres "
-        "sobrevivientes del conflicto un camino hacia la seguridad económica.",
+        "year_founded": 2008,
         "description_fr": "Des groupes d'épargne et de petites entreprises qui ouvrent aux "
         "femmes survivantes du conflit un chemin vers la sécurité économique.",
+    },
+    {
+        "slug": "filles-du-faso",
+        "name": "Association Filles du Faso",
+        "country": "BF",
+        "region": Region.WEST_CENTRAL_AFRICA,
+        "city": "Bobo-Dioulasso",
+        "visibility": Visibility.COMMUNITY,
+        "focus": ["girls-education", "reproductive-health"],
+        "languages": ["fr"],
+        "joined_on": datetime.date(2023, 1, 10),
+        "year_founded": 2016,
+        "description_fr": "Clubs de filles au collège : santé menstruelle, orientation "
+        "scolaire et bourses pour rester à l'école.",
+    },
+    {
+        "slug": "kasa-women-cameroon",
+        "name": "Kasa Women's Initiative",
+        "country": "CM",
+        "region": Region.WEST_CENTRAL_AFRICA,
+        "city": "Bamenda",
+        "visibility": Visibility.COMMUNITY,
+        "focus": ["economic-security", "leadership"],
+        "languages": ["en", "fr"],
+        "joined_on": datetime.date(2024, 2, 1),
+        "year_founded": 2017,
+        "description_en": "Village savings and loan groups and leadership training for women "
+        "displaced by the crisis in the North-West region.",
     },
     {
         "slug": "tujenge-womens-network",
         "name": "Tujenge Women's Network",
         "country": "KE",
+        "region": Region.EAST_SOUTHERN_AFRICA,
         "city": "Kisumu",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["economic-security", "advocacy"],
+        "languages": ["en", "sw"],
         "joined_on": datetime.date(2019, 11, 1),
+        "on_working_group": True,
+        "year_founded": 2003,
+        "website": "https://tujenge.example",
         "description_en": "Women-led cooperatives around Lake Victoria building income, "
         "leadership and a voice in county planning.",
         "description_es": "Cooperativas de mujeres alrededor del lago Victoria que generan "
@@ -85,11 +174,44 @@ ORGANISATIONS = [
         "revenus, du leadership et une voix dans la planification du comté.",
     },
     {
+        "slug": "chikondi-girls",
+        "name": "Chikondi Girls Initiative",
+        "country": "MW",
+        "region": Region.EAST_SOUTHERN_AFRICA,
+        "city": "Lilongwe",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["girls-education", "gbv-prevention"],
+        "languages": ["en", "ny"],
+        "joined_on": datetime.date(2022, 4, 1),
+        "year_founded": 2015,
+        "description_en": "Ends child marriage village by village, with chiefs, mothers' groups "
+        "and girls' own clubs.",
+    },
+    {
+        "slug": "tesfa-ethiopia",
+        "name": "Tesfa Women's Association",
+        "country": "ET",
+        "region": Region.EAST_SOUTHERN_AFRICA,
+        "city": "Bahir Dar",
+        "visibility": Visibility.COMMUNITY,
+        "focus": ["maternal-health", "reproductive-health"],
+        "languages": ["am", "en"],
+        "joined_on": datetime.date(2021, 10, 1),
+        "year_founded": 2012,
+        "description_en": "Community midwives and mothers' groups reducing maternal deaths in "
+        "the Amhara highlands.",
+    },
+    {
         "slug": "asha-womens-collective",
         "name": "Asha Women's Collective",
         "country": "NP",
+        "region": Region.SOUTH_ASIA,
         "city": "Pokhara",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["girls-education", "reproductive-health"],
+        "languages": ["ne", "en"],
         "joined_on": datetime.date(2023, 2, 1),
+        "year_founded": 2013,
         "description_en": "Adolescent girls' clubs on menstrual health, education and "
         "leadership in the hill districts.",
         "description_es": "Clubes de adolescentes sobre salud menstrual, educación y liderazgo "
@@ -98,17 +220,32 @@ ORGANISATIONS = [
         "le leadership dans les districts de montagne.",
     },
     {
-        "slug": "fanm-vanyan",
-        "name": "Fanm Vanyan",
-        "country": "HT",
-        "city": "Jacmel",
-        "joined_on": datetime.date(2022, 8, 1),
-        "description_en": "Safe spaces and psychosocial support for women and girls, and "
-        "advocacy against gender-based violence.",
-        "description_es": "Espacios seguros y apoyo psicosocial para mujeres y niñas, e "
-        "incidencia contra la violencia de género.",
-        "description_fr": "Des espaces sûrs et un soutien psychosocial pour les femmes et les "
-        "filles, et un plaidoyer contre les violences basées sur le genre.",
+        "slug": "nari-shakti-sangathan",
+        "name": "Nari Shakti Sangathan",
+        "country": "IN",
+        "region": Region.SOUTH_ASIA,
+        "city": "Varanasi",
+        "visibility": Visibility.COMMUNITY,
+        "focus": ["economic-security", "leadership"],
+        "languages": ["hi", "en"],
+        "joined_on": datetime.date(2020, 3, 1),
+        "year_founded": 2001,
+        "description_en": "Self-help groups of weavers and farm workers who negotiate fair "
+        "wages and stand for village councils.",
+    },
+    {
+        "slug": "bayanihan-kababaihan",
+        "name": "Bayanihan Kababaihan",
+        "country": "PH",
+        "region": Region.EAST_ASIA_PACIFIC,
+        "city": "Tacloban",
+        "visibility": Visibility.PUBLIC,
+        "focus": ["climate", "leadership"],
+        "languages": ["tl", "en"],
+        "joined_on": datetime.date(2024, 6, 1),
+        "year_founded": 2014,
+        "description_en": "Women leading typhoon preparedness and recovery in coastal "
+        "communities of Eastern Visayas.",
     },
 ]
 
@@ -189,6 +326,24 @@ PEOPLE = [
         False,
         [("fanm-vanyan", MembershipRole.LEAD)],
     ),
+    (
+        "wanjiru@tujenge.example",
+        "Wanjiru Kamau",
+        "en",
+        "Africa/Nairobi",
+        False,
+        False,
+        [("tujenge-womens-network", MembershipRole.MEMBER)],
+    ),
+    (
+        "rosa@mujeresandinas.example",
+        "Rosa Quispe",
+        "es",
+        "America/Lima",
+        False,
+        False,
+        [("red-mujeres-andinas", MembershipRole.LEAD)],
+    ),
 ]
 
 
@@ -211,10 +366,17 @@ class Command(BaseCommand):
             )
         created = 0
         organisations = {}
+        focus_areas = {area.slug: area for area in FocusArea.objects.all()}
+        languages = {language.code: language for language in WorkingLanguage.objects.all()}
         for data in ORGANISATIONS:
             data = dict(data)
             slug = data.pop("slug")
+            focus = data.pop("focus")
+            spoken = data.pop("languages")
             organisation, was_created = Organisation.objects.get_or_create(slug=slug, defaults=data)
+            if was_created:
+                organisation.focus_areas.set([focus_areas[code] for code in focus])
+                organisation.working_languages.set([languages[code] for code in spoken])
             organisations[slug] = organisation
             created += was_created
 

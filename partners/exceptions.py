@@ -1,0 +1,5 @@
+from core.exceptions import ApplicationError
+
+
+class PartnerError(ApplicationError):
+    """A rule about organisations or membership refused an action."""

@@ -1,0 +1,217 @@
+"""Writes about partner organisations and their members."""
+
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from accounts.models import Invitation, User
+from accounts.services import create_invitation
+from partners import permissions
+from partners.enums import MembershipRole
+from partners.exceptions import PartnerError
+from partners.models import Membership, Organisation, SocialLink
+
+LOGO_SIZE = (512, 512)
+
+# Fields a lead edits; the staff-only ones are added for staff (see permissions).
+PROFILE_FIELDS = [
+    "name",
+    "country",
+    "region",
+    "city",
+    "description_en",
+    "description_es",
+    "description_fr",
+    "mission_en",
+    "mission_es",
+    "mission_fr",
+    "year_founded",
+    "website",
+    "whatsapp_group_url",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "visibility",
+]
+STAFF_FIELDS = ["slug", "joined_on", "on_working_group"]
+
+
+def process_logo(uploaded) -> ContentFile:
+    """The uploaded logo re-encoded as a WebP of at most 512 by 512 pixels, upright, with every
+    piece of metadata (camera, GPS position, author) dropped: a photo taken at the office must
+    not reveal where it is."""
+    uploaded.seek(0)
+    with Image.open(uploaded) as image:
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail(LOGO_SIZE)
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA")
+        output = BytesIO()
+        image.save(output, "WEBP", quality=85, method=4)
+    return ContentFile(output.getvalue(), name="logo.webp")
+
+
+def _replace_logo(organisation: Organisation, logo) -> None:
+    """`logo`: a new upload, False to remove the current one, None to keep it."""
+    if logo is None:
+        return
+    old_name = organisation.logo.name if organisation.logo else ""
+    storage = organisation.logo.storage
+    if logo is False:
+        organisation.logo = ""
+    else:
+        organisation.logo.save("logo.webp", process_logo(logo), save=False)
+    if old_name:
+        transaction.on_commit(lambda: storage.delete(old_name))
+
+
+def _save_profile(
+    *,
+    organisation: Organisation,
+    data: dict,
+    fields: list[str],
+    focus_areas,
+    working_languages,
+    social_links: list[str],
+    logo,
+) -> Organisation:
+    for name in fields:
+        setattr(organisation, name, data[name])
+    _replace_logo(organisation, logo)
+    organisation.full_clean(exclude=["logo"])
+    organisation.save()
+    organisation.focus_areas.set(focus_areas)
+    organisation.working_languages.set(working_languages)
+    organisation.social_links.all().delete()
+    SocialLink.objects.bulk_create(
+        SocialLink(organisation=organisation, url=url, position=index)
+        for index, url in enumerate(social_links)
+    )
+    return organisation
+
+
+@transaction.atomic
+def create_organisation(
+    *, by: User, data: dict, focus_areas, working_languages, social_links, logo=None
+) -> Organisation:
+    """A new partner organisation (staff only). It starts with no members: invite a lead."""
+    if not permissions.can_create_organisation(by):
+        raise PartnerError(_("Only the Learning Lab team can add organisations."), status_code=403)
+    return _save_profile(
+        organisation=Organisation(),
+        data=data,
+        fields=PROFILE_FIELDS + STAFF_FIELDS,
+        focus_areas=focus_areas,
+        working_languages=working_languages,
+        social_links=social_links,
+        logo=logo,
+    )
+
+
+@transaction.atomic
+def update_organisation(
+    *,
+    organisation: Organisation,
+    by: User,
+    data: dict,
+    focus_areas,
+    working_languages,
+    social_links: list[str],
+    logo=None,
+) -> Organisation:
+    """Save the profile as a lead (or staff) edited it: all of it, or nothing.
+
+    A replaced logo's old file is deleted once the change is committed.
+    """
+    if not permissions.can_edit_organisation(by, organisation):
+        raise PartnerError(
+            _("Only the leads of %(organisation)s can change its profile.")
+            % {"organisation": organisation.name},
+            status_code=403,
+        )
+    fields = PROFILE_FIELDS + (STAFF_FIELDS if permissions.can_edit_staff_fields(by) else [])
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    return _save_profile(
+        organisation=organisation,
+        data=data,
+        fields=fields,
+        focus_areas=focus_areas,
+        working_languages=working_languages,
+        social_links=social_links,
+        logo=logo,
+    )
+
+
+def add_member(*, organisation: Organisation, user: User, role: str) -> Membership:
+    """Make `user` a member of `organisation`. An existing membership keeps the higher role."""
+    membership, created = Membership.objects.get_or_create(
+        organisation=organisation, user=user, defaults={"role": role}
+    )
+    if not created and role == MembershipRole.LEAD and membership.role != MembershipRole.LEAD:
+        membership.role = MembershipRole.LEAD
+        membership.save(update_fields=["role"])
+    return membership
+
+
+def _check_can_manage(by: User, organisation: Organisation) -> None:
+    if not permissions.can_manage_members(by, organisation):
+        raise PartnerError(
+            _("Only the leads of %(organisation)s can change its members.")
+            % {"organisation": organisation.name},
+            status_code=403,
+        )
+
+
+def _check_keeps_a_lead(membership: Membership, by: User) -> None:
+    other_leads = (
+        Membership.objects.filter(
+            organisation_id=membership.organisation_id, role=MembershipRole.LEAD
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+    if membership.role == MembershipRole.LEAD and not other_leads and not by.is_staff:
+        raise PartnerError(
+            _("An organisation needs at least one lead. Make someone else a lead first."),
+            status_code=409,
+        )
+
+
+@transaction.atomic
+def set_member_role(*, membership: Membership, role: str, by: User) -> Membership:
+    """Change a member's role. Only leads of the organisation and staff may; a member can never
+    make themselves (or anyone) a lead."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _check_can_manage(by, membership.organisation)
+    if role not in MembershipRole.values:
+        raise PartnerError(_("Choose a valid role."))
+    if role != MembershipRole.LEAD:
+        _check_keeps_a_lead(membership, by)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, membership: Membership, by: User) -> None:
+    """End a membership. Only the membership goes: the person's account, what they wrote and
+    the invitations they sent all stay."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    _check_can_manage(by, membership.organisation)
+    _check_keeps_a_lead(membership, by)
+    membership.delete()
+
+
+def invite_to_organisation(
+    *, organisation: Organisation, email: str, role: str, language: str, by: User
+) -> Invitation:
+    """Invite a colleague into `organisation` (leads and staff). Sent through Celery."""
+    _check_can_manage(by, organisation)
+    if role not in MembershipRole.values:
+        raise PartnerError(_("Choose a valid role."))
+    return create_invitation(
+        email=email, invited_by=by, language=language, organisation=organisation, role=role
+    )
