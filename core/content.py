@@ -5,7 +5,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+# Whole sentences, not "Written in %(language)s.": language names change case and form
+# inside a sentence (in Spanish and French they are lower-case).
+WRITTEN_IN = {
+    "en": _("Written in English."),
+    "es": _("Written in Spanish."),
+    "fr": _("Written in French."),
+}
 
 
 @dataclass(frozen=True)
@@ -15,9 +23,9 @@ class TranslatedText:
     is_fallback: bool
 
     @property
-    def language_name(self) -> str:
-        """The language's name in the viewer's language ("español" -> "Spanish" for English)."""
-        return translation.gettext(get_language_info(self.language)["name"])
+    def notice(self) -> str:
+        """ "Written in Spanish.", in the viewer's language."""
+        return str(WRITTEN_IN[self.language])
 
     def __str__(self) -> str:
         return self.text
