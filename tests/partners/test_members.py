@@ -244,3 +244,21 @@ def test_staff_manages_any_organisation(client, organisation, django_capture_on_
     assert response.status_code == 302
     assert Invitation.objects.get().role == "lead"
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/en/partners/new/"),
+        ("get", "/en/partners/org/edit/"),
+        ("get", "/en/partners/org/members/"),
+        ("post", "/en/partners/org/members/1/role/"),
+        ("post", "/en/partners/org/members/1/remove/"),
+    ],
+)
+def test_visitors_are_sent_to_sign_in_from_every_write_page(client, organisation, method, path):
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/accounts/login/?next={path}"
