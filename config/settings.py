@@ -240,6 +240,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 LOGO_MAX_BYTES = env.int("LOGO_MAX_BYTES", default=2_000_000)
+MATERIAL_MAX_BYTES = env.int("MATERIAL_MAX_BYTES", default=25_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
 
@@ -291,6 +292,10 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "core.clear_expired_sessions",
         "schedule": 6 * 60 * 60,
+    },
+    "complete-finished-activities": {
+        "task": "activities.complete_finished",
+        "schedule": 15 * 60,
     },
 }
 

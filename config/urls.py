@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from activities import views as activity_views
 from core import views as core_views
 
 admin.site.site_header = _("Learning Lab administration")
@@ -11,11 +12,15 @@ admin.site.site_title = _("Learning Lab")
 
 urlpatterns = [
     path("i18n/setlang/", core_views.set_language, name="set_language"),
+    # Calendar programs fetch this without signing in or choosing a language: the secret in
+    # the address identifies the person, whose own language is used.
+    path("calendar/<str:token>.ics", activity_views.personal_feed, name="personal_calendar"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("partners/", include("partners.urls")),
+    path("activities/", include("activities.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-# Whole sentences, not "Written in %(language)s.": language names change case and form
+# Whole sentences, not "Originally written in %(language)s.": language names change case and form
 # inside a sentence (in Spanish and French they are lower-case).
 WRITTEN_IN = {
-    "en": _("Written in English."),
-    "es": _("Written in Spanish."),
-    "fr": _("Written in French."),
+    "en": _("Originally written in English."),
+    "es": _("Originally written in Spanish."),
+    "fr": _("Originally written in French."),
 }
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 
 from accounts import permissions as account_permissions
+from activities import permissions as activity_permissions
 from partners import permissions as partner_permissions
 
 
@@ -18,4 +19,5 @@ def portal(request) -> dict:
         "open_signup": settings.OPEN_SIGNUP,
         "can_create_organisation": user is not None
         and partner_permissions.can_create_organisation(user),
+        "can_create_activity": user is not None and activity_permissions.can_create_activity(user),
     }

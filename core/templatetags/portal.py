@@ -29,3 +29,13 @@ def translated(instance, field: str):
     from core.content import translated_text
 
     return translated_text(instance, field)
+
+
+@register.simple_tag
+def language_names(codes) -> str:
+    """Portal language codes as names in the viewer's language: "English, French"."""
+    from django.utils.translation import get_language_info, gettext
+
+    if isinstance(codes, str):
+        codes = [codes]
+    return ", ".join(gettext(get_language_info(code)["name"]) for code in codes)

@@ -79,7 +79,7 @@ def test_directory_shows_content_in_viewer_language_and_names_the_fallback(clien
     assert "En français" in body
     assert "In English" not in body
     assert '<span lang="es">Solo en español</span>' in body
-    assert translated("fr", "Written in Spanish.") in body
+    assert translated("fr", "Originally written in Spanish.") in body
 
 
 @pytest.mark.django_db

@@ -19,11 +19,11 @@ def test_profile_names_the_language_a_text_is_really_in(client):
 
     body = text_of(client.get("/fr/partners/org/"))
 
-    written_in = translated("fr", "Written in Spanish.")
+    written_in = translated("fr", "Originally written in Spanish.")
     assert '<div lang="es"><p>Promotoras de salud</p></div>' in body
     assert written_in in body
     assert '<div lang="fr"><p>La santé pour toutes</p></div>' in body
-    assert translated("fr", "Written in English.") not in body
+    assert translated("fr", "Originally written in English.") not in body
 
 
 @pytest.mark.django_db

@@ -6,13 +6,18 @@ the demo accounts have published passwords.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
+from activities.enums import ActivityStatus, MaterialKind
+from activities.models import Activity, Material, Registration
+from core.management.commands._demo_activities import ACTIVITIES
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
 
@@ -403,6 +408,8 @@ class Command(BaseCommand):
                 )
                 created += was_created
 
+        created += self._activities(organisations)
+
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
             if created
@@ -413,3 +420,80 @@ class Command(BaseCommand):
             role = "administrator" if is_superuser else "staff" if is_staff else "partner"
             where = ", ".join(f"{organisations[slug].name} ({r})" for slug, r in memberships)
             self.stdout.write(f"  {email:<32} {role:<13} {language}  {name}  {where}")
+
+    def _activities(self, organisations) -> int:
+        """Activities from ACTIVITIES, dated from the first load; registrations of the demo
+        partners; a recording for the past ones. Matched by English or first title."""
+        created = 0
+        partners = list(User.objects.filter(is_staff=False, email__in=[p[0] for p in PEOPLE]))
+        staff = User.objects.filter(email="staff@learninglab.example").first()
+        now = timezone.now().replace(minute=0, second=0, microsecond=0)
+        for index, row in enumerate(ACTIVITIES):
+            (
+                kind,
+                weeks,
+                hours,
+                zone,
+                hour,
+                hosts,
+                spoken,
+                interpretation,
+                fmt,
+                audience,
+                capacity,
+                titles,
+                descriptions,
+            ) = row
+            key_language, key_title = next(iter(titles.items()))
+            if Activity.objects.filter(**{f"title_{key_language}": key_title}).exists():
+                continue
+            local_day = (now + datetime.timedelta(weeks=weeks)).astimezone(ZoneInfo(zone))
+            starts = local_day.replace(hour=hour)
+            activity = Activity.objects.create(
+                type=kind,
+                original_language=key_language,
+                spoken_languages=spoken,
+                interpretation_languages=interpretation,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=hours),
+                timezone=zone,
+                format=fmt,
+                place="" if fmt == "online" else "Kisumu" if "Africa" in zone else "Cusco",
+                online_link="" if fmt == "in_person" else f"https://meet.example/ll-{index}",
+                capacity=capacity,
+                audience=audience,
+                status=ActivityStatus.COMPLETED if weeks < 0 else ActivityStatus.SCHEDULED,
+                created_by=staff,
+                **{f"title_{code}": text for code, text in titles.items()},
+                **{f"description_{code}": text for code, text in descriptions.items()},
+            )
+            activity.host_organisations.set([organisations[slug] for slug in hosts])
+            lead = Membership.objects.filter(
+                organisation=organisations[hosts[0]], role=MembershipRole.LEAD
+            ).first()
+            if lead:
+                activity.host_people.add(lead.user)
+            created += 1
+            for offset, person in enumerate(partners[index % 3 :: 2][:5]):
+                Registration.objects.create(
+                    activity=activity,
+                    user=person,
+                    interpretation_language=(
+                        person.language
+                        if person.language in activity.interpretation_language_list
+                        else ""
+                    ),
+                    requested_at=starts - datetime.timedelta(days=10 - offset),
+                )
+                created += 1
+            if weeks < 0:
+                Material.objects.create(
+                    activity=activity,
+                    kind=MaterialKind.RECORDING,
+                    title=key_title,
+                    language=key_language,
+                    link=f"https://video.example/ll-{index}",
+                    added_by=staff,
+                )
+                created += 1
+        return created

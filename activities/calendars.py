@@ -1,0 +1,74 @@
+"""iCalendar files: one activity, a person's feed, the public feed.
+
+UID is the activity's own UUID, so an update replaces the event in people's calendars instead of
+adding a second one; SEQUENCE is the activity's revision; a cancelled activity is sent as
+STATUS:CANCELLED. Times carry the hosts' time zone (with its VTIMEZONE), so every calendar
+shows them right wherever the reader is.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from icalendar import Calendar, Event
+
+from activities.enums import ActivityFormat, ActivityStatus
+from activities.models import Activity
+from core.content import translated_text
+
+PRODID = "-//Learning Lab//Learning Lab portal//EN"
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def activity_url(activity: Activity, language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse("activities:detail", kwargs={"pk": activity.pk}))
+
+
+def _event(activity: Activity, *, language: str, include_link: bool) -> Event:
+    zone = ZoneInfo(activity.timezone)
+    page = activity_url(activity, language)
+    event = Event()
+    event.add("uid", f"{activity.uid}@learninglab")
+    event.add("sequence", activity.sequence)
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", activity.updated_at)
+    event.add("dtstart", activity.starts_at.astimezone(zone))
+    event.add("dtend", activity.ends_at.astimezone(zone))
+    event.add("summary", translated_text(activity, "title", language).text)
+    description = translated_text(activity, "description", language).text
+    lines = [description] if description else []
+    if include_link and activity.online_link:
+        lines.append(activity.online_link)
+    lines.append(page)
+    event.add("description", "\n\n".join(lines))
+    event.add("url", page)
+    location = []
+    if activity.format != ActivityFormat.ONLINE and activity.place:
+        location.append(activity.place)
+    if activity.format != ActivityFormat.IN_PERSON and include_link and activity.online_link:
+        location.append(activity.online_link)
+    if location:
+        event.add("location", " · ".join(location))
+    event.add("status", "CANCELLED" if activity.status == ActivityStatus.CANCELLED else "CONFIRMED")
+    return event
+
+
+def calendar_for(activities, *, name: str, language: str, include_link) -> bytes:
+    """An iCalendar file of `activities`; `include_link(activity)` says whether the online
+    meeting link may be written in."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for activity in activities:
+        calendar.add_component(
+            _event(activity, language=language, include_link=include_link(activity))
+        )
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

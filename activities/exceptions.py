@@ -1,0 +1,5 @@
+from core.exceptions import ApplicationError
+
+
+class ActivityError(ApplicationError):
+    """A rule about activities or registrations refused an action."""

@@ -1,0 +1,45 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from activities.calendars import activity_url
+from activities.selectors import public_upcoming
+from core.content import translated_text
+
+
+class PublicActivitiesFeed(Feed):
+    """Upcoming public activities (webinars and other open events), as Atom."""
+
+    feed_type = Atom1Feed
+    title = _("Learning Lab: upcoming public events")
+    subtitle = _("Webinars and other events of the Learning Lab that anyone can join.")
+
+    def link(self):
+        from django.urls import reverse
+
+        return reverse("activities:list")
+
+    def items(self):
+        return public_upcoming(limit=50)
+
+    def item_title(self, item):
+        return translated_text(item, "title").text
+
+    def item_description(self, item):
+        return translated_text(item, "description").text
+
+    def item_link(self, item):
+        from django.utils.translation import get_language
+
+        return activity_url(item, get_language())
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.uid}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at

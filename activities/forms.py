@@ -1,0 +1,277 @@
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from activities.enums import ActivityStatus, ActivityType, MaterialKind
+from activities.models import Activity
+from activities.validators import validate_material_file
+from core.timezones import timezone_choices
+from partners.models import FocusArea, Organisation
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+def _language_name(code: str) -> str:
+    return gettext(get_language_info(code)["name"])
+
+
+def _https_by_default(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class ActivityForm(forms.ModelForm):
+    """An activity as staff or its hosts edit it. Times are typed in the hosts' time zone."""
+
+    spoken = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    interpretation = forms.MultipleChoiceField(
+        label=_("Interpretation offered into"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    timezone = forms.ChoiceField(label=_("Time zone of the hosts"), choices=timezone_choices)
+    starts_at = forms.DateTimeField(
+        label=_("Starts (hosts' local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends (hosts' local time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    registration_deadline = forms.DateTimeField(
+        label=_("Registration closes (hosts' local time)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    host_organisations = forms.ModelMultipleChoiceField(
+        label=_("Host organisations"), queryset=Organisation.objects.all()
+    )
+    host_people = forms.ModelMultipleChoiceField(
+        label=_("Host people"),
+        queryset=User.objects.filter(is_active=True).order_by("display_name"),
+        required=False,
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=FocusArea.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Activity
+        formfield_callback = _https_by_default
+        fields = [
+            "type",
+            "title_en",
+            "title_es",
+            "title_fr",
+            "description_en",
+            "description_es",
+            "description_fr",
+            "original_language",
+            "format",
+            "place",
+            "online_link",
+            "capacity",
+            "audience",
+        ]
+        widgets = {
+            **{
+                f"description_{code}": forms.Textarea(attrs={"rows": 5, "lang": code})
+                for code, _name in LANGUAGE_CHOICES
+            },
+            **{
+                f"title_{code}": forms.TextInput(attrs={"lang": code})
+                for code, _n in LANGUAGE_CHOICES
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field, label in (("title", _("Title")), ("description", _("Description"))):
+            for code, _name in LANGUAGE_CHOICES:
+                self.fields[f"{field}_{code}"].label = f"{label} ({_language_name(code)})"
+        activity = self.instance
+        if activity.pk:
+            zone = ZoneInfo(activity.timezone)
+            self.initial.update(
+                {
+                    "spoken": activity.spoken_language_list,
+                    "interpretation": activity.interpretation_language_list,
+                    "timezone": activity.timezone,
+                    "starts_at": activity.starts_at.astimezone(zone).replace(tzinfo=None),
+                    "ends_at": activity.ends_at.astimezone(zone).replace(tzinfo=None),
+                    "registration_deadline": activity.registration_deadline
+                    and activity.registration_deadline.astimezone(zone).replace(tzinfo=None),
+                    "host_organisations": list(activity.host_organisations.all()),
+                    "host_people": list(activity.host_people.all()),
+                    "focus_areas": list(activity.focus_areas.all()),
+                }
+            )
+
+    def _in_hosts_zone(self, value: datetime.datetime | None, zone: ZoneInfo):
+        """Django read the typed time in the viewer's zone; re-read it in the hosts' zone."""
+        if value is None:
+            return None
+        return timezone.make_naive(value).replace(tzinfo=zone)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"title_{code}") for code, _name in LANGUAGE_CHOICES):
+            raise ValidationError(_("Give the activity a title in at least one language."))
+        zone_name = cleaned.get("timezone")
+        if zone_name:
+            zone = ZoneInfo(zone_name)
+            for name in ("starts_at", "ends_at", "registration_deadline"):
+                if cleaned.get(name):
+                    cleaned[name] = self._in_hosts_zone(cleaned[name], zone)
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The activity must end after it starts."))
+        return cleaned
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data.update(
+            spoken_languages=",".join(self.cleaned_data["spoken"]),
+            interpretation_languages=",".join(self.cleaned_data["interpretation"]),
+            timezone=self.cleaned_data["timezone"],
+            starts_at=self.cleaned_data["starts_at"],
+            ends_at=self.cleaned_data["ends_at"],
+            registration_deadline=self.cleaned_data["registration_deadline"],
+        )
+        return data
+
+
+class NewActivityForm(ActivityForm):
+    status = forms.ChoiceField(
+        label=_("Publish"),
+        choices=[
+            (ActivityStatus.SCHEDULED, _("Scheduled: visible and open for registration")),
+            (ActivityStatus.DRAFT, _("Draft: only hosts and the team see it")),
+        ],
+        widget=forms.RadioSelect,
+        initial=ActivityStatus.SCHEDULED,
+    )
+
+
+class RegistrationForm(forms.Form):
+    interpretation_language = forms.ChoiceField(
+        label=_("I need interpretation into"), required=False
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only the hosts and the Learning Lab team see this."),
+    )
+    question = forms.CharField(
+        label=_("A question for the hosts"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, activity: Activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        offered = activity.interpretation_language_list
+        self.fields["interpretation_language"].choices = [("", _("No interpretation needed"))] + [
+            (code, _language_name(code)) for code in offered
+        ]
+        if not offered:
+            del self.fields["interpretation_language"]
+
+    def service_data(self) -> dict:
+        return {
+            "interpretation_language": self.cleaned_data.get("interpretation_language", ""),
+            "accessibility_needs": self.cleaned_data["accessibility_needs"],
+            "question": self.cleaned_data["question"],
+        }
+
+
+class CancelActivityForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it cancelled? (everyone registered will see this)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MaterialForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=MaterialKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+    link = forms.URLField(label=_("Link (for a recording)"), required=False, assume_scheme="https")
+    file = forms.FileField(
+        label=_("File (slides, notes)"),
+        required=False,
+        validators=[validate_material_file],
+        help_text=_("PDF, PPTX, DOCX, XLSX, ODP, ODT, TXT or MD."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("link")) == bool(cleaned.get("file")) and not self.errors:
+            raise ValidationError(_("Give either a link or a file, not both."))
+        return cleaned
+
+
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class ActivityFilterForm(forms.Form):
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+    )
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    focus = forms.ChoiceField(label=_("Topic"), required=False)
+    host = forms.ChoiceField(label=_("Host organisation"), required=False)
+    month = forms.CharField(
+        label=_("Month"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month", "placeholder": "2026-11"}),
+    )
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        self.fields["type"].choices = anything + list(ActivityType.choices)
+        self.fields["language"].choices = anything + [
+            (code, _language_name(code)) for code, _name in LANGUAGE_CHOICES
+        ]
+        self.fields["focus"].choices = anything + [
+            (area.slug, area.name) for area in choices["focus_areas"]
+        ]
+        self.fields["host"].choices = anything + [
+            (organisation.slug, organisation.name) for organisation in choices["hosts"]
+        ]
+
+    def clean_month(self) -> str:
+        month = self.cleaned_data["month"]
+        if month and not MONTH.match(month):
+            raise ValidationError(_("Give the month as YYYY-MM, for example 2026-11."))
+        return month
+
+    def clean_when(self) -> str:
+        return self.cleaned_data["when"] or "upcoming"

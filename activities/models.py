@@ -1,0 +1,226 @@
+import secrets
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import hash_token, validate_timezone
+from activities.enums import (
+    ActivityFormat,
+    ActivityStatus,
+    ActivityType,
+    Audience,
+    MaterialKind,
+    RegistrationStatus,
+)
+from partners.models import FocusArea, Organisation
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def validate_language_codes(value: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    codes = [code for code in value.split(",") if code]
+    if any(code not in LANGUAGE_CODES for code in codes) or len(set(codes)) != len(codes):
+        raise ValidationError(_("Choose among English, Spanish and French."))
+
+
+def material_upload_to(instance, filename: str) -> str:
+    return f"materials/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
+
+
+class Activity(models.Model):
+    """Something the Learning Lab does together: a call, a webinar, a retreat, ...
+
+    Languages are stored as comma-separated portal language codes ("en,fr"): three possible
+    values, filtered with a plain `contains`, the same on SQLite and PostgreSQL.
+    """
+
+    type = models.CharField(_("type"), max_length=32, choices=ActivityType.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    original_language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    host_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("host organisations"), related_name="hosted_activities"
+    )
+    host_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hosts"),
+        related_name="hosted_activities",
+        blank=True,
+    )
+    focus_areas = models.ManyToManyField(
+        FocusArea, verbose_name=_("topics"), related_name="activities", blank=True
+    )
+    spoken_languages = models.CharField(
+        _("languages spoken"), max_length=8, validators=[validate_language_codes]
+    )
+    interpretation_languages = models.CharField(
+        _("interpretation into"),
+        max_length=8,
+        blank=True,
+        validators=[validate_language_codes],
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    timezone = models.CharField(
+        _("time zone of the hosts"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
+    format = models.CharField(
+        _("format"), max_length=16, choices=ActivityFormat.choices, default=ActivityFormat.ONLINE
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_link = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("Shown only to registered people and hosts."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    registration_deadline = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=16, choices=Audience.choices, default=Audience.COMMUNITY
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT
+    )
+    cancellation_reason = models.TextField(_("why it was cancelled"), blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Calendar revision, bumped on every change."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["starts_at", "pk"]
+        indexes = [
+            models.Index(fields=["status", "audience", "starts_at"]),
+            models.Index(fields=["ends_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="activity_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def spoken_language_list(self) -> list[str]:
+        return [code for code in self.spoken_languages.split(",") if code]
+
+    @property
+    def interpretation_language_list(self) -> list[str]:
+        return [code for code in self.interpretation_languages.split(",") if code]
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+
+class Registration(models.Model):
+    """One person's place (or waiting-list spot) at an activity. Cancelling keeps the row."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.CONFIRMED,
+    )
+    interpretation_language = models.CharField(
+        _("interpretation into"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    question = models.TextField(_("question for the hosts"), blank=True)
+    # When the person last asked for a place: the waiting list is served in this order.
+    requested_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "user"], name="activities_registration_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["activity", "status", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.activity}"
+
+
+class Material(models.Model):
+    """What remains after an activity: a recording link, slides, notes."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(_("kind"), max_length=16, choices=MaterialKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    link = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to=material_upload_to, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["kind", "created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(link="") & ~Q(file="")) | (~Q(link="") & Q(file="")),
+                name="material_link_or_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CalendarToken(models.Model):
+    """The secret in a person's personal calendar feed address. Only its hash is stored;
+    making a new one revokes the old address."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @staticmethod
+    def new_token() -> tuple[str, str]:
+        token = secrets.token_urlsafe(24)
+        return token, hash_token(token)

@@ -1,0 +1,241 @@
+"""Reads about activities that depend on who is asking. Lists, pages, feeds and calendars all
+start from `activities_visible_to`."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import User, hash_token
+from activities.enums import ActivityStatus, Audience, RegistrationStatus
+from activities.models import Activity, CalendarToken, Material, Registration
+from activities.permissions import LISTED_STATUSES
+from partners.enums import MembershipRole
+from partners.models import FocusArea, Membership, Organisation
+from partners.permissions import is_community_member, is_staff
+from partners.selectors import organisations_visible_to
+
+
+def activities_visible_to(*, user: User) -> QuerySet[Activity]:
+    """Scheduled, cancelled and completed activities `user` may see (public ones for everybody,
+    community ones for the community), plus drafts and proposals they host; staff see all."""
+    activities = Activity.objects.all()
+    if is_staff(user):
+        return activities
+    listed = Q(status__in=LISTED_STATUSES)
+    if is_community_member(user):
+        visible = listed
+    else:
+        visible = listed & Q(audience=Audience.PUBLIC)
+    if user.is_authenticated:
+        # Subqueries, not joins: a join would repeat rows and inflate the counts annotated later.
+        hosting = Q(
+            Exists(Activity.host_people.through.objects.filter(activity=OuterRef("pk"), user=user))
+        ) | Q(
+            Exists(
+                Membership.objects.filter(
+                    user=user,
+                    role=MembershipRole.LEAD,
+                    organisation__hosted_activities=OuterRef("pk"),
+                )
+            )
+        )
+        visible |= hosting
+    return activities.filter(visible)
+
+
+@dataclass
+class ActivityFilters:
+    when: str = "upcoming"
+    q: str = ""
+    type: str = ""
+    language: str = ""
+    focus: str = ""
+    host: str = ""
+    month: str = ""  # "2026-11"
+
+    @property
+    def active(self) -> bool:
+        return any([self.q, self.type, self.language, self.focus, self.host, self.month])
+
+
+def _with_card_data(activities: QuerySet[Activity], user: User) -> QuerySet[Activity]:
+    """What a list card shows, fetched in a constant number of queries: hosts the viewer may
+    see, topics, the number of confirmed places, and the viewer's own registration."""
+    visible_hosts = organisations_visible_to(user=user).only("name", "slug")
+    activities = activities.annotate(
+        confirmed_count=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+        )
+    ).prefetch_related(
+        Prefetch("host_organisations", queryset=visible_hosts, to_attr="visible_hosts"),
+        Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position")),
+    )
+    if user.is_authenticated:
+        activities = activities.prefetch_related(
+            Prefetch(
+                "registrations",
+                queryset=Registration.objects.filter(user=user),
+                to_attr="my_registrations",
+            )
+        )
+    return activities
+
+
+def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]:
+    """Upcoming (soonest first) or past (latest first) activities matching the filters."""
+    now = timezone.now()
+    activities = activities_visible_to(user=user).filter(status__in=LISTED_STATUSES)
+    if filters.when == "past":
+        activities = activities.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    else:
+        activities = activities.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    if filters.type:
+        activities = activities.filter(type=filters.type)
+    if filters.language:
+        activities = activities.filter(
+            Q(spoken_languages__contains=filters.language)
+            | Q(interpretation_languages__contains=filters.language)
+        )
+    # Many-to-many filters as subqueries, so rows are never repeated (see above).
+    if filters.focus:
+        activities = activities.filter(
+            pk__in=Activity.focus_areas.through.objects.filter(
+                focusarea__slug=filters.focus
+            ).values("activity_id")
+        )
+    if filters.host:
+        activities = activities.filter(
+            pk__in=Activity.host_organisations.through.objects.filter(
+                organisation__in=organisations_visible_to(user=user).filter(slug=filters.host)
+            ).values("activity_id")
+        )
+    if filters.month:
+        year, month = (int(part) for part in filters.month.split("-"))
+        first = datetime.datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        activities = activities.filter(starts_at__gte=first, starts_at__lt=following)
+    for word in filters.q.split()[:8]:
+        match = Q()
+        for language in ("en", "es", "fr"):
+            match |= Q(**{f"title_{language}__icontains": word})
+            match |= Q(**{f"description_{language}__icontains": word})
+        activities = activities.filter(match)
+    return _with_card_data(activities, user)
+
+
+def list_choices(*, user: User) -> dict:
+    return {
+        "focus_areas": list(FocusArea.objects.all()),
+        "hosts": list(
+            organisations_visible_to(user=user)
+            .filter(hosted_activities__isnull=False)
+            .distinct()
+            .only("name", "slug")
+        ),
+    }
+
+
+def activity_for_page(*, user: User, pk: int) -> Activity:
+    """The activity `pk` if `user` may see it, else 404 (as for one that does not exist)."""
+    activity = (
+        _with_card_data(activities_visible_to(user=user), user)
+        .prefetch_related(
+            "host_people",
+            Prefetch("materials", queryset=Material.objects.order_by("kind", "created_at")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if activity is None:
+        raise Http404("No activity here.")
+    return activity
+
+
+def my_registration(*, activity: Activity) -> Registration | None:
+    registrations = getattr(activity, "my_registrations", None) or []
+    return registrations[0] if registrations else None
+
+
+def participants(*, activity: Activity) -> QuerySet[Registration]:
+    """Who is coming: confirmed registrations, by when they registered, with the person."""
+    return (
+        activity.registrations.filter(status=RegistrationStatus.CONFIRMED)
+        .select_related("user")
+        .order_by("requested_at", "pk")
+    )
+
+
+def attendee_rows(*, activity: Activity) -> QuerySet[Registration]:
+    """Every registration that is not cancelled, for hosts: confirmed first, then the waiting
+    list in the order it is served."""
+    return (
+        activity.registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+        .order_by("status", "requested_at", "pk")
+    )
+
+
+def needs_summary(*, activity: Activity) -> dict:
+    """For hosts planning interpretation and access: confirmed people per interpretation
+    language, and how many wrote accessibility needs, by the language of the interface they use."""
+    confirmed = activity.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    by_language = dict(
+        confirmed.exclude(interpretation_language="")
+        .values_list("interpretation_language")
+        .annotate(total=Count("pk"))
+    )
+    accessibility = dict(
+        confirmed.exclude(accessibility_needs="")
+        .values_list("user__language")
+        .annotate(total=Count("pk"))
+    )
+    return {
+        "confirmed": confirmed.count(),
+        "waitlisted": activity.registrations.filter(status=RegistrationStatus.WAITLISTED).count(),
+        "interpretation": by_language,
+        "accessibility": accessibility,
+    }
+
+
+def user_for_calendar_token(*, token: str) -> User:
+    calendar = (
+        CalendarToken.objects.select_related("user").filter(token_hash=hash_token(token)).first()
+    )
+    if calendar is None or not calendar.user.is_active:
+        raise Http404("Unknown calendar address.")
+    return calendar.user
+
+
+def calendar_activities_for(*, user: User) -> QuerySet[Activity]:
+    """The activities a person holds a place at, for their personal calendar feed."""
+    return (
+        Activity.objects.filter(
+            registrations__user=user,
+            registrations__status=RegistrationStatus.CONFIRMED,
+            status__in=[ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED],
+        )
+        .prefetch_related("host_organisations")
+        .order_by("starts_at")
+    )
+
+
+def public_upcoming(*, limit: int = 100) -> QuerySet[Activity]:
+    """Public activities still to come, for the public calendar and the Atom feed."""
+    return (
+        Activity.objects.filter(
+            audience=Audience.PUBLIC,
+            status__in=[ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED],
+            ends_at__gte=timezone.now(),
+        )
+        .prefetch_related(
+            Prefetch(
+                "host_organisations",
+                queryset=Organisation.objects.filter(visibility="public"),
+                to_attr="visible_hosts",
+            )
+        )
+        .order_by("starts_at")[:limit]
+    )

@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from activities.models import Activity
+
+
+@register(Activity)
+class ActivityTranslationOptions(TranslationOptions):
+    fields = ("title", "description")

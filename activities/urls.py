@@ -1,0 +1,25 @@
+from django.urls import path
+
+from activities import views
+from activities.feeds import PublicActivitiesFeed
+
+app_name = "activities"
+
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("new/", views.create, name="create"),
+    path("calendar/", views.my_calendar, name="my_calendar"),
+    path("public.ics", views.public_feed_ics, name="public_ics"),
+    path("feed/", PublicActivitiesFeed(), name="feed"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/register/", views.register, name="register"),
+    path("<int:pk>/cancel-registration/", views.cancel_registration, name="cancel_registration"),
+    path("<int:pk>/calendar.ics", views.activity_ics, name="ics"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/cancel/", views.cancel_activity, name="cancel"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
+    path("<int:pk>/attendees/", views.attendees, name="attendees"),
+    path("<int:pk>/attendees.csv", views.attendees_csv, name="attendees_csv"),
+    path("<int:pk>/materials/add/", views.add_material, name="add_material"),
+    path("<int:pk>/materials/<int:material_pk>/", views.material_file, name="material"),
+]
