@@ -25,10 +25,7 @@ def activities_visible_to(*, user: User) -> QuerySet[Activity]:
     if is_staff(user):
         return activities
     listed = Q(status__in=LISTED_STATUSES)
-    if is_community_member(user):
-        visible = listed
-    else:
-        visible = listed & Q(audience=Audience.PUBLIC)
+    visible = listed if is_community_member(user) else listed & Q(audience=Audience.PUBLIC)
     if user.is_authenticated:
         # Subqueries, not joins: a join would repeat rows and inflate the counts annotated later.
         hosting = Q(
@@ -238,4 +235,34 @@ def public_upcoming(*, limit: int = 100) -> QuerySet[Activity]:
             )
         )
         .order_by("starts_at")[:limit]
+    )
+
+
+def hosted_by(*, organisation: Organisation, user: User, limit: int = 10) -> list[Activity]:
+    """The organisation's most recent and coming activities that `user` may see."""
+    return list(
+        activities_visible_to(user=user)
+        .filter(
+            status__in=LISTED_STATUSES,
+            pk__in=Activity.host_organisations.through.objects.filter(
+                organisation=organisation
+            ).values("activity_id"),
+        )
+        .order_by("-starts_at")[:limit]
+    )
+
+
+def upcoming_for(*, user: User, limit: int = 5) -> list[Registration]:
+    """The person's next places and waiting-list spots, soonest first."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Registration.objects.filter(
+            user=user,
+            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
+            activity__ends_at__gte=timezone.now(),
+            activity__status=ActivityStatus.SCHEDULED,
+        )
+        .select_related("activity")
+        .order_by("activity__starts_at")[:limit]
     )

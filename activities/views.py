@@ -287,6 +287,7 @@ def edit(request, pk: int):
 def cancel_activity(request, pk: int):
     activity = _managed(request, pk)
     form = CancelActivityForm(request.POST or None)
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         try:
             services.cancel_activity(
@@ -294,10 +295,10 @@ def cancel_activity(request, pk: int):
             )
         except ApplicationError as error:
             form.add_error(None, error.message)
+            status = error.status_code
         else:
             messages.success(request, _("The activity is cancelled."))
             return redirect("activities:detail", pk=activity.pk)
-    status = 200 if not form.is_bound else (409 if form.is_valid() else 400)
     return render(
         request,
         "activities/cancel.html",

@@ -4,13 +4,18 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.services import set_preferred_language
+from activities.selectors import upcoming_for
 from core.i18n import url_in_language
 from partners.selectors import organisations_of
 
 
 def home(request):
     organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
-    return render(request, "core/home.html", {"organisations": organisations})
+    return render(
+        request,
+        "core/home.html",
+        {"organisations": organisations, "registrations": upcoming_for(user=request.user)},
+    )
 
 
 @require_POST

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.exceptions import InvitationError
+from activities import selectors as activity_selectors
 from core.content import translated_text
 from core.exceptions import ApplicationError
 from partners import permissions, selectors, services
@@ -68,6 +69,9 @@ def profile(request, slug: str):
             "can_see_sensitive": sensitive,
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
             "members": selectors.members_of(organisation=organisation) if sensitive else None,
+            "activities": activity_selectors.hosted_by(
+                organisation=organisation, user=request.user
+            ),
         },
     )
 

@@ -6,6 +6,8 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import Invitation, User, hash_token
+from activities.enums import ActivityStatus, ActivityType, Audience, RegistrationStatus
+from activities.models import Activity, Registration
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation
 from tests.utils import PASSWORD
@@ -66,3 +68,37 @@ class InvitationFactory(DjangoModelFactory):
     token_hash = factory.LazyAttribute(lambda o: hash_token(o.token))
     language = "en"
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+
+class ActivityFactory(DjangoModelFactory):
+    """A scheduled community call a week from now, hosted by a new organisation."""
+
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    type = ActivityType.CALL
+    title_en = factory.Sequence(lambda n: f"Activity {n}")
+    original_language = "en"
+    spoken_languages = "en"
+    interpretation_languages = "es,fr"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    timezone = "Africa/Dakar"
+    online_link = "https://meet.example/secret-room"
+    audience = Audience.COMMUNITY
+    status = ActivityStatus.SCHEDULED
+
+    @factory.post_generation
+    def hosts(obj, create, extracted, **kwargs):
+        if create:
+            obj.host_organisations.set(extracted or [OrganisationFactory()])
+
+
+class RegistrationFactory(DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    activity = factory.SubFactory(ActivityFactory)
+    user = factory.SubFactory(UserFactory)
+    status = RegistrationStatus.CONFIRMED
