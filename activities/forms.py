@@ -248,9 +248,7 @@ class ActivityFilterForm(forms.Form):
     focus = forms.ChoiceField(label=_("Topic"), required=False)
     host = forms.ChoiceField(label=_("Host organisation"), required=False)
     month = forms.CharField(
-        label=_("Month"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "month", "placeholder": "2026-11"}),
+        label=_("Month"), required=False, widget=forms.TextInput(attrs={"type": "month"})
     )
 
     def __init__(self, *args, choices: dict, **kwargs):

@@ -4,7 +4,8 @@ start from `activities_visible_to`."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -62,13 +63,19 @@ def _with_card_data(activities: QuerySet[Activity], user: User) -> QuerySet[Acti
     """What a list card shows, fetched in a constant number of queries: hosts the viewer may
     see, topics, the number of confirmed places, and the viewer's own registration."""
     visible_hosts = organisations_visible_to(user=user).only("name", "slug")
+    # A correlated subquery rather than a join and GROUP BY: the database counts places only
+    # for the rows of the page, and the paginator's count query leaves it out altogether.
+    confirmed = (
+        Registration.objects.filter(activity=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+        .order_by()
+        .values("activity")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     activities = activities.annotate(
-        confirmed_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-        )
+        confirmed_count=Coalesce(Subquery(confirmed), 0)
     ).prefetch_related(
         Prefetch("host_organisations", queryset=visible_hosts, to_attr="visible_hosts"),
-        Prefetch("focus_areas", queryset=FocusArea.objects.order_by("position")),
     )
     if user.is_authenticated:
         activities = activities.prefetch_related(
@@ -120,6 +127,10 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
             match |= Q(**{f"title_{language}__icontains": word})
             match |= Q(**{f"description_{language}__icontains": word})
         activities = activities.filter(match)
+    # Cards show no description: leave the three long texts in the database.
+    activities = activities.defer(
+        "description", "description_en", "description_es", "description_fr", "cancellation_reason"
+    )
     return _with_card_data(activities, user)
 
 

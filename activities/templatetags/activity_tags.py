@@ -27,3 +27,21 @@ def host_local_time(activity) -> str:
         "time": formats.date_format(local, "DATETIME_FORMAT"),
         "zone": activity.timezone.replace("_", " "),
     }
+
+
+@register.simple_tag
+def registration_badge(activity) -> str:
+    """On a list card: the viewer's own status if they registered, else the places left."""
+    from django.utils.html import format_html
+
+    from activities.enums import RegistrationStatus
+
+    mine = (getattr(activity, "my_registrations", None) or [None])[0]
+    if mine is not None and mine.status != RegistrationStatus.CANCELLED:
+        return format_html(
+            '<p class="mb-0"><span class="badge text-bg-success">{}</span></p>',
+            mine.get_status_display(),
+        )
+    if activity.capacity is not None and not activity.is_past:
+        return format_html('<p class="small mb-0">{}</p>', places_left(activity))
+    return ""

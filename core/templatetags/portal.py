@@ -1,8 +1,10 @@
 from datetime import datetime
+from functools import lru_cache
 
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import pgettext_lazy
 
 register = template.Library()
 
@@ -32,10 +34,32 @@ def translated(instance, field: str):
 
 
 @register.simple_tag
-def language_names(codes) -> str:
-    """Portal language codes as names in the viewer's language: "English, French"."""
-    from django.utils.translation import get_language_info, gettext
+def language_names(codes, in_sentence: bool = True) -> str:
+    """Portal language codes as names in the viewer's language: "English, French" (or, inside
+    a Spanish or French sentence, "inglés, francés": language names are not capitalised there)."""
+    from django.utils.translation import get_language
 
     if isinstance(codes, str):
         codes = [codes]
-    return ", ".join(gettext(get_language_info(code)["name"]) for code in codes)
+    return _language_names(tuple(codes), get_language(), in_sentence)
+
+
+@lru_cache(maxsize=256)
+def _language_names(codes: tuple, language: str, in_sentence: bool) -> str:
+    from django.utils import translation
+    from django.utils.translation import get_language_info
+
+    with translation.override(language):
+        if in_sentence:
+            names = [str(_NAMES[code]) for code in codes]
+        else:
+            names = [translation.gettext(get_language_info(code)["name"]) for code in codes]
+    return ", ".join(names)
+
+
+# Lower-case inside a sentence in Spanish and French; translators see the context.
+_NAMES = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+}

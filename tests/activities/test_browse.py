@@ -80,8 +80,12 @@ def test_filters_type_language_topic_host_and_month(client):
         hosts=[host],
     )
     target.focus_areas.add(topic)
-    ActivityFactory(type="webinar", title_en="Other language", spoken_languages="en",
-                    interpretation_languages="")
+    ActivityFactory(
+        type="webinar",
+        title_en="Other language",
+        spoken_languages="en",
+        interpretation_languages="",
+    )
     ActivityFactory(type="call", title_en="Other type", spoken_languages="fr")
     month = timezone.localtime(start).strftime("%Y-%m")
 
@@ -109,8 +113,12 @@ def test_language_filter_includes_interpretation(client):
 @pytest.mark.django_db
 def test_search_finds_words_in_any_language(client):
     client.force_login(MembershipFactory().user)
-    ActivityFactory(title_en="", title_es="Café virtual", original_language="es",
-                    description_fr="Rencontre des tisserandes")
+    ActivityFactory(
+        title_en="",
+        title_es="Café virtual",
+        original_language="es",
+        description_fr="Rencontre des tisserandes",
+    )
 
     assert "Café virtual" in text_of(client.get("/en/activities/?q=tisserandes"))
 
@@ -119,8 +127,12 @@ def test_search_finds_words_in_any_language(client):
 def test_upcoming_and_past_lists(client):
     client.force_login(MembershipFactory().user)
     past_start = timezone.now() - datetime.timedelta(days=10)
-    ActivityFactory(title_en="Old one", starts_at=past_start,
-                    ends_at=past_start + datetime.timedelta(hours=1), status="completed")
+    ActivityFactory(
+        title_en="Old one",
+        starts_at=past_start,
+        ends_at=past_start + datetime.timedelta(hours=1),
+        status="completed",
+    )
     ActivityFactory(title_en="New one")
 
     upcoming = text_of(client.get("/en/activities/"))

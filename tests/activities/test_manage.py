@@ -34,8 +34,12 @@ def _lead_of(activity):
 @pytest.mark.django_db
 def test_hosts_see_attendees_and_needs_per_language(client):
     activity = ActivityFactory()
-    RegistrationFactory(activity=activity, interpretation_language="fr",
-                        user=UserFactory(language="fr"), accessibility_needs="Captions")
+    RegistrationFactory(
+        activity=activity,
+        interpretation_language="fr",
+        user=UserFactory(language="fr"),
+        accessibility_needs="Captions",
+    )
     RegistrationFactory(activity=activity, interpretation_language="fr")
     RegistrationFactory(activity=activity, interpretation_language="es")
     RegistrationFactory(activity=activity, status=RegistrationStatus.WAITLISTED)
@@ -51,8 +55,12 @@ def test_hosts_see_attendees_and_needs_per_language(client):
 @pytest.mark.django_db
 def test_attendee_csv_export_is_complete_and_formula_safe(client):
     activity = ActivityFactory()
-    RegistrationFactory(activity=activity, user=UserFactory(display_name="=HYPERLINK(1)"),
-                        question="Will there be slides?", interpretation_language="es")
+    RegistrationFactory(
+        activity=activity,
+        user=UserFactory(display_name="=HYPERLINK(1)"),
+        question="Will there be slides?",
+        interpretation_language="es",
+    )
     client.force_login(StaffFactory())
 
     response = client.get(f"/en/activities/{activity.pk}/attendees.csv")
@@ -68,19 +76,25 @@ def test_attendee_csv_export_is_complete_and_formula_safe(client):
 @pytest.mark.parametrize("who", ["member of host", "other partner", "registered person"])
 @pytest.mark.parametrize(
     ("method", "suffix"),
-    [("get", "attendees/"), ("get", "attendees.csv"), ("get", "edit/"), ("get", "cancel/"),
-     ("get", "materials/add/"), ("post", "publish/")],
+    [
+        ("get", "attendees/"),
+        ("get", "attendees.csv"),
+        ("get", "edit/"),
+        ("get", "cancel/"),
+        ("get", "materials/add/"),
+        ("post", "publish/"),
+    ],
 )
 def test_host_pages_are_refused_to_others(client, who, method, suffix):
     activity = ActivityFactory()
     user = {
-        "member of host": lambda: MembershipFactory(
-            organisation=activity.host_organisations.first()
-        ).user,
+        "member of host": lambda: (
+            MembershipFactory(organisation=activity.host_organisations.first()).user
+        ),
         "other partner": lambda: MembershipFactory().user,
-        "registered person": lambda: RegistrationFactory(
-            activity=activity, user=MembershipFactory().user
-        ).user,
+        "registered person": lambda: (
+            RegistrationFactory(activity=activity, user=MembershipFactory().user).user
+        ),
     }[who]()
     client.force_login(user)
 
@@ -90,9 +104,7 @@ def test_host_pages_are_refused_to_others(client, who, method, suffix):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "path", ["attendees/", "edit/", "cancel/", "materials/add/", "register/"]
-)
+@pytest.mark.parametrize("path", ["attendees/", "edit/", "cancel/", "materials/add/", "register/"])
 def test_visitors_are_sent_to_sign_in_from_host_pages(client, path):
     activity = ActivityFactory(audience="public")
 
@@ -206,11 +218,19 @@ def test_host_adds_a_recording_and_slides_for_the_community(client):
     client.force_login(_lead_of(activity))
     pdf = SimpleUploadedFile("slides.pdf", b"%PDF-1.7\n...", content_type="application/pdf")
 
-    link = client.post(f"/en/activities/{activity.pk}/materials/add/", {
-        "kind": "recording", "title": "Recording", "language": "es",
-        "link": "https://video.example/1"})
-    upload = client.post(f"/en/activities/{activity.pk}/materials/add/", {
-        "kind": "slides", "title": "Diapositivas", "language": "es", "file": pdf})
+    link = client.post(
+        f"/en/activities/{activity.pk}/materials/add/",
+        {
+            "kind": "recording",
+            "title": "Recording",
+            "language": "es",
+            "link": "https://video.example/1",
+        },
+    )
+    upload = client.post(
+        f"/en/activities/{activity.pk}/materials/add/",
+        {"kind": "slides", "title": "Diapositivas", "language": "es", "file": pdf},
+    )
     slides = Material.objects.get(kind="slides")
     client.force_login(MembershipFactory().user)
     community = client.get(f"/en/activities/{activity.pk}/materials/{slides.pk}/")
@@ -247,8 +267,10 @@ def test_bad_material_files_are_a_translated_400(client, upload, message):
     activity = ActivityFactory()
     client.force_login(_lead_of(activity))
 
-    response = client.post(f"/fr/activities/{activity.pk}/materials/add/", {
-        "kind": "slides", "title": "X", "language": "fr", "file": upload})
+    response = client.post(
+        f"/fr/activities/{activity.pk}/materials/add/",
+        {"kind": "slides", "title": "X", "language": "fr", "file": upload},
+    )
 
     assert response.status_code == 400
     assert translated("fr", message).split("%(")[0] in text_of(response)

@@ -83,9 +83,10 @@ def test_freed_place_goes_to_the_first_waiting_who_is_told_in_their_language(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [first_waiting.email]
-    assert translated("es", "A place is yours: %(title)s") % {
-        "title": "Llamada presupuesto"
-    } in message.subject
+    assert (
+        translated("es", "A place is yours: %(title)s") % {"title": "Llamada presupuesto"}
+        in message.subject
+    )
     assert "(America/Bogota)" in message.body
     assert f"/es/activities/{activity.pk}/" in message.body
 

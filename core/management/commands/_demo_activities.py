@@ -65,7 +65,8 @@ ACTIVITIES = [
         25,
         {"fr": "Cercle d'échange : accompagner les survivantes sans s'épuiser"},
         {
-            "fr": "Un espace entre pairs pour parler de l'écoute, de la fatigue et du soin collectif."
+            "fr": "Un espace entre pairs pour parler de l'écoute, de la fatigue "
+            "et du soin collectif."
         },
     ),
     (

@@ -5,22 +5,17 @@
 - the map page's first-visit transfer: the HTML and every file it loads, gzip-compressed as
   whitenoise/Caddy serve them, plus the number of requests.
 
-Run: .venv/bin/python scripts/benchmark_partners.py [--organisations 200] [--repeat 50]
+Run: .venv/bin/python benchmarks/partners.py [--organisations 200] [--repeat 50]
 (DATABASE_URL picks the database; by default a temporary SQLite file.)
 """
 
 import argparse
 import gzip
-import os
 import re
 import statistics
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))
+from _common import setup_django, time_requests
 
 
 def main() -> None:
@@ -29,21 +24,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
-    import django
-
-    django.setup()
-    from django.conf import settings
+    setup_django()
     from django.contrib.staticfiles import finders
-    from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["testserver"]
-    call_command("migrate", verbosity=0)
 
     from accounts.models import User
     from partners.enums import MembershipRole, Region, Visibility
@@ -72,15 +55,7 @@ def main() -> None:
 
     client = Client()
     client.force_login(user)
-    for _ in range(5):
-        client.get("/en/partners/")
-    timings = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        response = client.get("/en/partners/")
-        timings.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"directory answered {response.status_code}")
+    timings = time_requests(client, "/en/partners/", args.repeat)
 
     visitor = Client()
     page = visitor.get("/en/partners/map/")
