@@ -16,6 +16,10 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
         "/en/admin/partners/focusarea/",
         "/en/admin/partners/focusarea/1/change/",
         "/en/admin/partners/workinglanguage/",
+        "/en/admin/activities/activity/",
+        "/en/admin/activities/activity/add/",
+        "/en/admin/activities/registration/",
+        "/en/admin/activities/calendartoken/",
     ],
 )
 def test_admin_pages_open_for_superuser(client, url):
