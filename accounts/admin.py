@@ -9,11 +9,14 @@ from accounts.models import Invitation, User
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "display_name", "language", "timezone", "is_staff", "is_active"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "language"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "is_working_group_member", "language"]
     search_fields = ["email", "display_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "language", "timezone")}),
+        (
+            _("Profile"),
+            {"fields": ("display_name", "language", "timezone", "is_working_group_member")},
+        ),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},

@@ -67,6 +67,12 @@ class User(AbstractUser):
         help_text=_("Every time in the portal is shown in this time zone."),
     )
 
+    is_working_group_member = models.BooleanField(
+        _("elected to the Working Group"),
+        default=False,
+        help_text=_("Sees draft Working Group agendas and can comment on them."),
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]

@@ -65,6 +65,7 @@ LOCAL_APPS = [
     "partners",
     "activities",
     "feedback",
+    "workinggroup",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

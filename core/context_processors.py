@@ -4,6 +4,7 @@ from django.utils.translation import get_language_info
 from accounts import permissions as account_permissions
 from activities import permissions as activity_permissions
 from partners import permissions as partner_permissions
+from workinggroup import permissions as workinggroup_permissions
 
 
 def portal(request) -> dict:

@@ -20,6 +20,8 @@ from activities.models import Activity, Material, Registration
 from core.management.commands._demo_activities import ACTIVITIES
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
+from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
+from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 
 DEMO_PASSWORD = "learninglab-demo"  # noqa: S105 - published on purpose, for demo accounts only
 
@@ -362,13 +364,29 @@ class Command(BaseCommand):
             help="Load even with DEBUG off. The demo accounts have published passwords.",
         )
 
-    @transaction.atomic
     def handle(self, *args, allow_production: bool = False, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError(
                 "Refusing to load demo accounts with published passwords while DEBUG is off. "
                 "Pass --allow-production if this really is a demo server."
             )
+        # Everything in one transaction, written before anything is printed: output piped
+        # to a closed pipe must not roll the data back.
+        with transaction.atomic():
+            created, organisations = self._load()
+
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({created} new records).")
+            if created
+            else "Demo data already loaded; nothing changed."
+        )
+        self.stdout.write(f"Every demo account's password is: {DEMO_PASSWORD}")
+        for email, name, language, _zone, is_staff, is_superuser, memberships in PEOPLE:
+            role = "administrator" if is_superuser else "staff" if is_staff else "partner"
+            where = ", ".join(f"{organisations[slug].name} ({r})" for slug, r in memberships)
+            self.stdout.write(f"  {email:<32} {role:<13} {language}  {name}  {where}")
+
+    def _load(self) -> tuple[int, dict]:
         created = 0
         organisations = {}
         focus_areas = {area.slug: area for area in FocusArea.objects.all()}
@@ -409,17 +427,8 @@ class Command(BaseCommand):
                 created += was_created
 
         created += self._activities(organisations)
-
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data ready ({created} new records).")
-            if created
-            else "Demo data already loaded; nothing changed."
-        )
-        self.stdout.write(f"Every demo account's password is: {DEMO_PASSWORD}")
-        for email, name, language, _zone, is_staff, is_superuser, memberships in PEOPLE:
-            role = "administrator" if is_superuser else "staff" if is_staff else "partner"
-            where = ", ".join(f"{organisations[slug].name} ({r})" for slug, r in memberships)
-            self.stdout.write(f"  {email:<32} {role:<13} {language}  {name}  {where}")
+        created += self._working_group(organisations)
+        return created, organisations
 
     def _activities(self, organisations) -> int:
         """Activities from ACTIVITIES, dated from the first load; registrations of the demo
@@ -497,3 +506,170 @@ class Command(BaseCommand):
                 )
                 created += 1
         return created
+
+    def _working_group(self, organisations) -> int:
+        """Proposals and recommendations in several states, a draft and a published meeting,
+        and three people elected to the Working Group."""
+        if Item.objects.exists():
+            return 0
+        people = {user.email.split("@")[0]: user for user in User.objects.all()}
+        User.objects.filter(
+            email__in=[
+                "ana@mujeresunidas.example",
+                "aminata@femmesdebout.example",
+                "achieng@tujenge.example",
+            ]
+        ).update(is_working_group_member=True)
+        staff = people["staff"]
+        now = timezone.now()
+        rows = [
+            # kind, proposer, organisation, language, title, description, state, extra
+            (
+                ItemKind.RECOMMENDATION,
+                "valentina",
+                "colectiva-semillas",
+                "es",
+                "Rotar el horario de las llamadas",
+                "Que las llamadas del Learning Lab cambien de horario cada mes, para que ninguna "
+                "región tenga que conectarse siempre de madrugada.",
+                ItemState.ON_AGENDA,
+                {},
+            ),
+            (
+                ItemKind.RECOMMENDATION,
+                "aminata",
+                "femmes-debout-thies",
+                "fr",
+                "Un fonds d'interprétation pour les activités des partenaires",
+                "Réserver un budget d'interprétation pour que chaque activité proposée par une "
+                "partenaire puisse être suivie dans les trois langues.",
+                ItemState.SUBMITTED,
+                {},
+            ),
+            (
+                ItemKind.PROPOSAL,
+                "achieng",
+                "tujenge-womens-network",
+                "en",
+                "Peer exchange: bookkeeping for women's cooperatives",
+                "Two days of peer exchange where cooperative treasurers teach each other simple, "
+                "honest bookkeeping.",
+                ItemState.SUBMITTED,
+                {
+                    "activity_type": "peer_mentoring",
+                    "spoken_languages": "en",
+                    "interpretation_languages": "fr,es",
+                    "format": "online",
+                    "audience": "community",
+                    "support_needed": "Interpretation into French and Spanish.",
+                },
+            ),
+            (
+                ItemKind.PROPOSAL,
+                "ana",
+                "mujeres-unidas-salud",
+                "es",
+                "Taller de seguridad digital para defensoras",
+                "Un taller práctico para proteger teléfonos y cuentas de quienes acompañan a "
+                "sobrevivientes.",
+                ItemState.CHANGES_REQUESTED,
+                {
+                    "activity_type": "webinar",
+                    "spoken_languages": "es",
+                    "interpretation_languages": "en,fr",
+                    "format": "online",
+                    "audience": "community",
+                },
+            ),
+            (
+                ItemKind.PROPOSAL,
+                "esperance",
+                "femmes-leaders-kivu",
+                "fr",
+                "Visite d'échange sur l'épargne en zone de conflit",
+                "Une visite entre groupes d'épargne du Kivu et du Burkina Faso.",
+                ItemState.DRAFT,
+                {
+                    "activity_type": "retreat",
+                    "spoken_languages": "fr",
+                    "format": "in_person",
+                    "audience": "community",
+                },
+            ),
+        ]
+        created = 0
+        items = []
+        for kind, proposer, slug, language, title, description, state, extra in rows:
+            item = Item.objects.create(
+                kind=kind,
+                proposer=people[proposer],
+                organisation=organisations[slug],
+                original_language=language,
+                state=state,
+                submitted_at=None if state == ItemState.DRAFT else now,
+                **{f"title_{language}": title, f"description_{language}": description},
+                **extra,
+            )
+            items.append(item)
+            created += 1
+            if state != ItemState.DRAFT:
+                ModerationLog.objects.create(
+                    item=item,
+                    actor=people[proposer],
+                    action=Action.SUBMIT,
+                    from_state=ItemState.DRAFT,
+                    to_state=ItemState.SUBMITTED,
+                )
+                created += 1
+        ModerationLog.objects.create(
+            item=items[0],
+            actor=staff,
+            action=Action.PUT_ON_AGENDA,
+            from_state=ItemState.SUBMITTED,
+            to_state=ItemState.ON_AGENDA,
+            message="Lo discutimos en la próxima reunión del Grupo de Trabajo.",
+        )
+        ModerationLog.objects.create(
+            item=items[3],
+            actor=staff,
+            action=Action.REQUEST_CHANGES,
+            from_state=ItemState.SUBMITTED,
+            to_state=ItemState.CHANGES_REQUESTED,
+            message="¿Pueden proponer dos fechas posibles y decir cuántas personas esperan?",
+            private_note="Check the budget for a security trainer before approving.",
+        )
+        for supporter in ("aminata", "achieng", "sita"):
+            Support.objects.create(item=items[0], user=people[supporter])
+        Comment.objects.create(
+            item=items[0],
+            author=people["aminata"],
+            body="Oui ! Pour nous à Thiès, 7 h du matin à Bogotá, c'est midi : parfait.",
+        )
+        upcoming = Meeting.objects.create(
+            starts_at=now + datetime.timedelta(days=14), timezone="Africa/Nairobi"
+        )
+        AgendaEntry.objects.create(meeting=upcoming, position=1, item=items[0])
+        AgendaEntry.objects.create(
+            meeting=upcoming,
+            position=2,
+            title_en="Planning the annual retreat",
+            title_es="Planificación del retiro anual",
+            title_fr="Préparer la retraite annuelle",
+        )
+        past = Meeting.objects.create(
+            starts_at=now - datetime.timedelta(days=30),
+            timezone="America/Bogota",
+            state=MeetingState.PUBLISHED,
+            published_at=now - datetime.timedelta(days=37),
+        )
+        AgendaEntry.objects.create(
+            meeting=past,
+            position=1,
+            title_en="Welcome to new partners",
+            title_es="Bienvenida a las nuevas socias",
+            title_fr="Accueil des nouvelles partenaires",
+            discussed=True,
+            decision=Decision.NOTED,
+            outcome_notes_es="Cada nueva socia tendrá una socia acompañante durante seis meses.",
+        )
+        return created + 7

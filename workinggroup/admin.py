@@ -1,0 +1,63 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog
+
+
+@admin.register(Item)
+class ItemAdmin(TabbedTranslationAdmin):
+    """Content can be corrected here; the state only moves through the portal's moderation
+    actions, so every change is logged."""
+
+    list_display = ["title", "kind", "state", "organisation", "proposer", "submitted_at"]
+    list_filter = ["kind", "state", "original_language"]
+    search_fields = ["title_en", "title_es", "title_fr", "organisation__name"]
+    readonly_fields = [
+        "state",
+        "version",
+        "activity",
+        "merged_into",
+        "submitted_at",
+        "created_at",
+        "updated_at",
+    ]
+    autocomplete_fields = ["proposer"]
+    filter_horizontal = ["proposed_hosts"]
+
+
+class AgendaEntryInline(TranslationTabularInline):
+    model = AgendaEntry
+    extra = 0
+    fields = ["position", "item", "title", "discussed", "decision", "outcome_notes"]
+    autocomplete_fields = ["item"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["starts_at", "timezone", "state", "published_at"]
+    list_filter = ["state"]
+    inlines = [AgendaEntryInline]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["author", "item", "meeting", "created_at"]
+    search_fields = ["body"]
+
+
+@admin.register(ModerationLog)
+class ModerationLogAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only (the database refuses changes too)."""
+
+    list_display = ["created_at", "actor", "item", "action", "from_state", "to_state"]
+    list_filter = ["action"]
+    search_fields = ["item__title_en", "item__title_es", "item__title_fr", "message"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,280 @@
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext_lazy as _
+
+from activities.enums import ActivityFormat, ActivityType, Audience
+from core.timezones import timezone_choices
+from partners.models import Organisation
+from workinggroup.enums import Action, Decision, ItemKind, ItemState
+from workinggroup.models import TEXT_LIMIT, Item
+
+LANGUAGES = settings.LANGUAGES
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _language_name(code: str) -> str:
+    return gettext(get_language_info(code)["name"])
+
+
+def in_zone(value: datetime.datetime, zone_name: str) -> datetime.datetime:
+    """Django read a typed time in the viewer's zone; read the same wall time in `zone_name`."""
+    return timezone.make_naive(value).replace(tzinfo=ZoneInfo(zone_name))
+
+
+class ItemForm(forms.Form):
+    """A proposal or a recommendation as its proposer writes it, in one language."""
+
+    language = forms.ChoiceField(label=_("I am writing in"), choices=LANGUAGES)
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    # Activity proposals only.
+    activity_type = forms.ChoiceField(label=_("Type of activity"), choices=ActivityType.choices)
+    proposed_hosts = forms.ModelMultipleChoiceField(
+        label=_("Proposed host organisations"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Leave empty if your organisation hosts it alone."),
+    )
+    preferred_start = forms.DateField(
+        label=_("Preferred date, or from"), required=False, widget=DATE
+    )
+    preferred_end = forms.DateField(
+        label=_("Until (for a date range)"), required=False, widget=DATE
+    )
+    spoken = forms.MultipleChoiceField(
+        label=_("Languages it would be held in"),
+        choices=LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    interpretation = forms.MultipleChoiceField(
+        label=_("Interpretation wanted into"),
+        choices=LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    format = forms.ChoiceField(label=_("Format"), choices=ActivityFormat.choices)
+    audience = forms.ChoiceField(label=_("Expected audience"), choices=Audience.choices)
+    support_needed = forms.CharField(
+        label=_("What support would you need from the Learning Lab team?"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    PROPOSAL_ONLY = (
+        "activity_type",
+        "proposed_hosts",
+        "preferred_start",
+        "preferred_end",
+        "spoken",
+        "interpretation",
+        "format",
+        "audience",
+        "support_needed",
+    )
+
+    def __init__(
+        self, *args, kind: str, user, organisations, hosts, item: Item | None = None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["organisation"].queryset = organisations
+        self.fields["proposed_hosts"].queryset = hosts
+        if kind == ItemKind.RECOMMENDATION:
+            for name in self.PROPOSAL_ONLY:
+                del self.fields[name]
+        if item is not None:
+            del self.fields["organisation"]
+            language = item.original_language
+            self.initial.update(
+                language=language,
+                title=getattr(item, f"title_{language}"),
+                description=getattr(item, f"description_{language}"),
+                version=item.version,
+            )
+            if kind == ItemKind.PROPOSAL:
+                self.initial.update(
+                    activity_type=item.activity_type,
+                    proposed_hosts=list(item.proposed_hosts.all()),
+                    preferred_start=item.preferred_start,
+                    preferred_end=item.preferred_end,
+                    spoken=[c for c in item.spoken_languages.split(",") if c],
+                    interpretation=[c for c in item.interpretation_languages.split(",") if c],
+                    format=item.format,
+                    audience=item.audience,
+                    support_needed=item.support_needed,
+                )
+        else:
+            self.initial.setdefault("language", user.language)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("preferred_start"), cleaned.get("preferred_end")
+        if start and end and end < start:
+            self.add_error(
+                "preferred_end", _("The end of the date range must not be before its start.")
+            )
+        return cleaned
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        if self.kind == ItemKind.PROPOSAL:
+            data["spoken_languages"] = ",".join(data.pop("spoken"))
+            data["interpretation_languages"] = ",".join(data.pop("interpretation"))
+        return data
+
+
+class TranslationForm(forms.Form):
+    """Every language version of the title and description, the missing ones empty."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, item: Item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["version"] = item.version
+        for code, _name in LANGUAGES:
+            name = _language_name(code)
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=f"{gettext('Title')} ({name})",
+                max_length=200,
+                required=code == item.original_language,
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=f"{gettext('Description')} ({name})",
+                max_length=TEXT_LIMIT,
+                required=code == item.original_language,
+                widget=forms.Textarea(attrs={"rows": 5, "lang": code}),
+            )
+            self.initial[f"title_{code}"] = getattr(item, f"title_{code}") or ""
+            self.initial[f"description_{code}"] = getattr(item, f"description_{code}") or ""
+
+    def texts(self) -> dict[str, str]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class ModerationForm(forms.Form):
+    """One moderation action on one item; which fields matter depends on the action."""
+
+    action = forms.ChoiceField(choices=Action.choices, widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("Message to the proposer"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The proposer reads this, in the email and on the page."),
+    )
+    private_note = forms.CharField(
+        label=_("Note for the team only"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Never shown to partners."),
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"), queryset=None, required=False, empty_label=None
+    )
+    merge_into = forms.ModelChoiceField(label=_("Merge into"), queryset=None, required=False)
+    starts_at = forms.DateTimeField(
+        label=_("Starts (hosts' local time)"), required=False, widget=DATETIME
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends (hosts' local time)"), required=False, widget=DATETIME
+    )
+    timezone = forms.ChoiceField(
+        label=_("Time zone of the hosts"), choices=timezone_choices, required=False
+    )
+
+    def __init__(self, *args, meetings, merge_targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["merge_into"].queryset = merge_targets
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned.get("timezone"):
+            cleaned["starts_at"] = in_zone(cleaned["starts_at"], cleaned["timezone"])
+            cleaned["ends_at"] = in_zone(cleaned["ends_at"], cleaned["timezone"])
+            if cleaned["ends_at"] <= cleaned["starts_at"]:
+                self.add_error("ends_at", _("The activity must end after it starts."))
+        return cleaned
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Date and time"), widget=DATETIME)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_at") and cleaned.get("timezone"):
+            cleaned["starts_at"] = in_zone(cleaned["starts_at"], cleaned["timezone"])
+        return cleaned
+
+
+class FreeEntryForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGES)
+    title = forms.CharField(label=_("Agenda item"), max_length=200)
+
+    def titles(self) -> dict[str, str]:
+        return {f"title_{self.cleaned_data['language']}": self.cleaned_data["title"]}
+
+
+class OutcomeForm(forms.Form):
+    discussed = forms.BooleanField(label=_("Discussed"), required=False)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("", "---------"), *Decision.choices], required=False
+    )
+    language = forms.ChoiceField(label=_("Notes written in"), choices=LANGUAGES)
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def note_fields(self) -> dict[str, str]:
+        return {f"outcome_notes_{self.cleaned_data['language']}": self.cleaned_data["notes"]}
+
+
+class QueueFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    language = forms.ChoiceField(label=_("Written in"), required=False)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        self.fields["state"].choices = anything + list(ItemState.choices)
+        self.fields["kind"].choices = anything + list(ItemKind.choices)
+        self.fields["language"].choices = anything + [
+            (code, _language_name(code)) for code, _name in LANGUAGES
+        ]
+        self.fields["organisation"].choices = anything + [(o.slug, o.name) for o in organisations]
+
+
+def validate_version(value) -> None:
+    if value is None:
+        raise ValidationError(_("This form is out of date. Reload the page."))

@@ -1,0 +1,238 @@
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import validate_timezone
+from activities.enums import ActivityFormat, ActivityType, Audience
+from activities.models import Activity, validate_language_codes
+from partners.models import Organisation
+from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
+
+TEXT_LIMIT = 5000
+
+
+class Item(models.Model):
+    """Something partners put before the Working Group: an activity proposal or a
+    recommendation. Its state changes only through workinggroup.services.transition()."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=ItemKind.choices)
+    state = models.CharField(
+        _("state"), max_length=24, choices=ItemState.choices, default=ItemState.DRAFT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), validators=[MaxLengthValidator(TEXT_LIMIT)])
+    original_language = models.CharField(_("written in"), max_length=8, choices=settings.LANGUAGES)
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="working_group_items",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="working_group_items",
+    )
+    # Activity proposals only.
+    activity_type = models.CharField(
+        _("type of activity"), max_length=32, choices=ActivityType.choices, blank=True
+    )
+    proposed_hosts = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("proposed host organisations"),
+        blank=True,
+        related_name="proposed_items",
+    )
+    preferred_start = models.DateField(_("preferred date, or from"), null=True, blank=True)
+    preferred_end = models.DateField(_("until"), null=True, blank=True)
+    spoken_languages = models.CharField(
+        _("languages"), max_length=8, blank=True, validators=[validate_language_codes]
+    )
+    interpretation_languages = models.CharField(
+        _("interpretation wanted into"),
+        max_length=8,
+        blank=True,
+        validators=[validate_language_codes],
+    )
+    format = models.CharField(
+        _("format"), max_length=16, choices=ActivityFormat.choices, blank=True
+    )
+    audience = models.CharField(
+        _("expected audience"), max_length=16, choices=Audience.choices, blank=True
+    )
+    support_needed = models.TextField(
+        _("support needed from the Learning Lab team"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_LIMIT)],
+    )
+    # Outcomes.
+    activity = models.OneToOneField(
+        Activity,
+        verbose_name=_("activity"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_items",
+    )
+    # Bumped on every change: a form carries it, so acting on a stale page is refused.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Working Group item")
+        verbose_name_plural = _("Working Group items")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["state", "submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(preferred_end__isnull=True)
+                | Q(preferred_start__isnull=True)
+                | Q(preferred_end__gte=models.F("preferred_start")),
+                name="item_preferred_range_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def spoken_language_list(self) -> list[str]:
+        return [code for code in self.spoken_languages.split(",") if code]
+
+    @property
+    def interpretation_language_list(self) -> list[str]:
+        return [code for code in self.interpretation_languages.split(",") if code]
+
+
+class Support(models.Model):
+    """One person's support for a recommendation (at most one each; withdrawable)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], name="workinggroup_support_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.item}"
+
+
+class Comment(models.Model):
+    """A comment on an item, or on a meeting's draft agenda (Working Group members)."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    meeting = models.ForeignKey(
+        "Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("comment"), validators=[MaxLengthValidator(2000)])
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(item__isnull=False, meeting__isnull=True)
+                | Q(item__isnull=True, meeting__isnull=False),
+                name="comment_on_item_or_meeting",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:50]
+
+
+class Meeting(models.Model):
+    starts_at = models.DateTimeField(_("date and time"))
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
+    )
+    state = models.CharField(
+        _("agenda"), max_length=16, choices=MeetingState.choices, default=MeetingState.DRAFT
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Working Group meeting")
+        verbose_name_plural = _("Working Group meetings")
+        ordering = ["-starts_at"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.starts_at:%Y-%m-%d}"
+
+
+class AgendaEntry(models.Model):
+    """A line of a meeting's agenda: an item from the queue, or a free item (title only)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="entries")
+    position = models.PositiveIntegerField()
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, null=True, blank=True, related_name="agenda_entries"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    discussed = models.BooleanField(_("discussed"), default=False)
+    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
+    outcome_notes = models.TextField(
+        _("notes"), blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
+
+    class Meta:
+        verbose_name = _("agenda entry")
+        verbose_name_plural = _("agenda entries")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or str(self.item)
+
+
+class ModerationLog(models.Model):
+    """Append-only record of every moderation action. Rows are never changed or deleted (the
+    database refuses it: see migration 0002)."""
+
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="log")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("action"), max_length=24, choices=Action.choices)
+    from_state = models.CharField(_("from"), max_length=24, choices=ItemState.choices)
+    to_state = models.CharField(_("to"), max_length=24, choices=ItemState.choices)
+    message = models.TextField(
+        _("message to the proposer"), blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
+    private_note = models.TextField(
+        _("note for the team only"), blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation log entry")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} · {self.item}"

@@ -1,0 +1,161 @@
+"""Reads of the Working Group flow that depend on who is asking."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from partners.enums import MembershipRole
+from partners.models import Membership
+from partners.permissions import is_community_member, is_staff
+from workinggroup.enums import ItemState, MeetingState
+from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
+from workinggroup.permissions import is_working_group_member
+
+PUBLIC_STATES = (
+    ItemState.SUBMITTED,
+    ItemState.ON_AGENDA,
+    ItemState.CHANGES_REQUESTED,
+    ItemState.APPROVED,
+    ItemState.DECLINED,
+    ItemState.MERGED,
+)
+QUEUE_STATES = (ItemState.SUBMITTED, ItemState.ON_AGENDA, ItemState.CHANGES_REQUESTED)
+
+
+def _own(user: User) -> Q:
+    """Items `user` speaks for: proposed by them, or from an organisation they lead."""
+    led = Membership.objects.filter(
+        user=user, role=MembershipRole.LEAD, organisation=OuterRef("organisation")
+    )
+    return Q(proposer=user) | Q(Exists(led))
+
+
+def items_visible_to(*, user: User) -> QuerySet[Item]:
+    """Staff see everything; the community sees items once submitted (never hidden ones);
+    drafts and withdrawn items only their proposer and the organisation's leads."""
+    items = Item.objects.all()
+    if is_staff(user):
+        return items
+    if not user.is_authenticated:
+        return items.none()
+    visible = Q(state__in=[ItemState.DRAFT, ItemState.WITHDRAWN]) & _own(user)
+    if is_community_member(user):
+        visible |= Q(state__in=PUBLIC_STATES)
+    return items.filter(visible)
+
+
+def _with_list_data(items: QuerySet[Item]) -> QuerySet[Item]:
+    return items.select_related("organisation", "proposer").annotate(
+        support_count=Count("supports", distinct=True)
+    )
+
+
+def community_items(*, user: User, kind: str = "") -> QuerySet[Item]:
+    items = items_visible_to(user=user).filter(state__in=PUBLIC_STATES)
+    if kind:
+        items = items.filter(kind=kind)
+    return _with_list_data(items).order_by("-submitted_at", "-pk")
+
+
+def my_items(*, user: User) -> QuerySet[Item]:
+    return _with_list_data(Item.objects.filter(_own(user))).order_by("-updated_at", "-pk")
+
+
+@dataclass
+class QueueFilters:
+    state: str = ""
+    language: str = ""
+    organisation: str = ""
+    kind: str = ""
+
+
+def moderation_queue(*, filters: QueueFilters) -> QuerySet[Item]:
+    """What waits for the team: submitted, on an agenda, or sent back (by default), oldest
+    first, so nothing waits forever."""
+    items = Item.objects.all()
+    items = (
+        items.filter(state=filters.state) if filters.state else items.filter(state__in=QUEUE_STATES)
+    )
+    if filters.language:
+        items = items.filter(original_language=filters.language)
+    if filters.organisation:
+        items = items.filter(organisation__slug=filters.organisation)
+    if filters.kind:
+        items = items.filter(kind=filters.kind)
+    return _with_list_data(items).order_by("submitted_at", "pk")
+
+
+def item_for_page(*, user: User, pk: int) -> Item:
+    item = (
+        items_visible_to(user=user)
+        .select_related("organisation", "proposer", "activity", "merged_into")
+        .prefetch_related(
+            "proposed_hosts",
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.select_related("author").order_by("created_at"),
+            ),
+        )
+        .annotate(support_count=Count("supports", distinct=True))
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None:
+        raise Http404("No item here.")
+    return item
+
+
+def history(*, item: Item) -> QuerySet[ModerationLog]:
+    return item.log.select_related("actor").order_by("created_at", "pk")
+
+
+def supports(*, item: Item, user: User) -> bool:
+    return user.is_authenticated and Support.objects.filter(item=item, user=user).exists()
+
+
+def audit_log() -> QuerySet[ModerationLog]:
+    return ModerationLog.objects.select_related("actor", "item").order_by("-created_at", "-pk")
+
+
+def meetings_visible_to(*, user: User) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.annotate(entry_count=Count("entries"))
+    if is_staff(user) or is_working_group_member(user):
+        return meetings
+    if is_community_member(user):
+        return meetings.filter(state=MeetingState.PUBLISHED)
+    return meetings.none()
+
+
+def draft_meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.filter(state=MeetingState.DRAFT).order_by("starts_at")
+
+
+def meeting_for_page(*, user: User, pk: int) -> Meeting:
+    meeting = (
+        meetings_visible_to(user=user)
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=AgendaEntry.objects.select_related("item", "item__organisation").order_by(
+                    "position", "pk"
+                ),
+            ),
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.select_related("author").order_by("created_at"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None:
+        raise Http404("No meeting here.")
+    return meeting
+
+
+def merge_targets(*, item: Item) -> QuerySet[Item]:
+    return Item.objects.filter(state__in=[ItemState.SUBMITTED, ItemState.ON_AGENDA]).exclude(
+        pk=item.pk
+    )

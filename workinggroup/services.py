@@ -1,0 +1,404 @@
+"""Writes of the Working Group flow. Every change of an item's state goes through
+`transition()`, the one state machine; it locks the row, refuses stale pages, logs, notifies."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from activities.enums import ActivityStatus
+from activities.models import Activity
+from partners.models import Membership, Organisation
+from workinggroup import permissions
+from workinggroup.enums import Action, ItemKind, ItemState, MeetingState
+from workinggroup.exceptions import WorkingGroupError
+from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
+
+S = ItemState
+OPEN = frozenset({S.SUBMITTED, S.ON_AGENDA})
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset
+    target: str
+    by_staff: bool
+    needs_message: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    Action.SUBMIT: Transition(frozenset({S.DRAFT, S.CHANGES_REQUESTED}), S.SUBMITTED, False),
+    Action.WITHDRAW: Transition(
+        frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}), S.WITHDRAWN, False
+    ),
+    Action.PUT_ON_AGENDA: Transition(frozenset({S.SUBMITTED}), S.ON_AGENDA, True),
+    Action.APPROVE: Transition(OPEN, S.APPROVED, True),
+    Action.REQUEST_CHANGES: Transition(OPEN, S.CHANGES_REQUESTED, True, needs_message=True),
+    Action.DECLINE: Transition(OPEN, S.DECLINED, True, needs_message=True),
+    Action.MERGE: Transition(OPEN, S.MERGED, True),
+    Action.HIDE: Transition(
+        frozenset({S.DRAFT, S.SUBMITTED, S.ON_AGENDA, S.CHANGES_REQUESTED}), S.HIDDEN, True
+    ),
+}
+# Actions that decide a recommendation: its supporters hear about it.
+DECIDING = {Action.APPROVE, Action.DECLINE, Action.MERGE}
+
+
+def allowed_actions(item: Item, user: User) -> list[str]:
+    """The actions `user` may take on `item` now, in the order a page shows them."""
+    actions = []
+    for action, rule in TRANSITIONS.items():
+        if item.state not in rule.sources:
+            continue
+        if rule.by_staff and permissions.can_moderate(user):
+            actions.append(action)
+        elif not rule.by_staff and permissions.can_act_as_proposer(user, item):
+            actions.append(action)
+    return actions
+
+
+def _stale() -> WorkingGroupError:
+    return WorkingGroupError(
+        _(
+            "This item changed while you were looking at it. The page now shows it as it is: "
+            "check it, then try again."
+        ),
+        status_code=409,
+    )
+
+
+def _locked(item: Item, version: int | None) -> Item:
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    if version is not None and item.version != version:
+        raise _stale()
+    return item
+
+
+@dataclass
+class Schedule:
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    timezone: str
+
+
+def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
+    """The approved proposal as a scheduled activity: its translations, hosts and languages
+    carried over, nothing retyped."""
+    if schedule.ends_at <= schedule.starts_at:
+        raise WorkingGroupError(_("The activity must end after it starts."))
+    activity = Activity(
+        type=item.activity_type,
+        original_language=item.original_language,
+        spoken_languages=item.spoken_languages or item.original_language,
+        interpretation_languages=item.interpretation_languages,
+        starts_at=schedule.starts_at,
+        ends_at=schedule.ends_at,
+        timezone=schedule.timezone,
+        format=item.format or "online",
+        audience=item.audience or "community",
+        status=ActivityStatus.SCHEDULED,
+        created_by=by,
+    )
+    for code in ("en", "es", "fr"):
+        setattr(activity, f"title_{code}", getattr(item, f"title_{code}") or "")
+        setattr(activity, f"description_{code}", getattr(item, f"description_{code}") or "")
+    activity.full_clean()
+    activity.save()
+    hosts = list(item.proposed_hosts.all()) or [item.organisation]
+    activity.host_organisations.set(hosts)
+    if item.proposer_id:
+        activity.host_people.add(item.proposer_id)
+    return activity
+
+
+@transaction.atomic
+def transition(
+    *,
+    item: Item,
+    action: str,
+    by: User,
+    version: int | None,
+    message: str = "",
+    private_note: str = "",
+    meeting: Meeting | None = None,
+    merge_into: Item | None = None,
+    schedule: Schedule | None = None,
+) -> Item:
+    """Move `item` by `action`. Refuses, with a translated 4xx, an action not allowed from the
+    current state, by this person, or from a page older than the item (`version`). Two staff
+    acting at once: the row lock makes the second see the first's result and be refused.
+
+    Side effects: an audit log entry; the proposer is emailed (after commit) unless they acted
+    themselves; for a decided recommendation, its supporters too.
+    """
+    rule = TRANSITIONS[action]
+    item = _locked(item, version)
+    allowed = (
+        permissions.can_moderate(by)
+        if rule.by_staff
+        else (permissions.can_act_as_proposer(by, item))
+    )
+    if not allowed:
+        raise WorkingGroupError(_("You cannot do this with this item."), status_code=403)
+    if item.state not in rule.sources:
+        raise WorkingGroupError(
+            _("“%(action)s” is not possible while the item is “%(state)s”.")
+            % {"action": Action(action).label, "state": item.get_state_display()},
+            status_code=409,
+        )
+    if rule.needs_message and not message.strip():
+        raise WorkingGroupError(_("Write a message for the proposer: they will read it."))
+
+    if action == Action.SUBMIT:
+        item.submitted_at = timezone.now()
+    elif action == Action.PUT_ON_AGENDA:
+        if meeting is None or meeting.state != MeetingState.DRAFT:
+            raise WorkingGroupError(_("Choose a meeting whose agenda is still a draft."))
+        _append_entry(meeting=meeting, item=item)
+    elif action == Action.APPROVE and item.kind == ItemKind.PROPOSAL:
+        if schedule is None:
+            raise WorkingGroupError(_("Give the date and time of the activity to approve it."))
+        item.activity = _activity_from(item, by, schedule)
+    elif action == Action.MERGE:
+        if merge_into is None or merge_into.pk == item.pk or merge_into.state not in OPEN:
+            raise WorkingGroupError(
+                _("Choose another submitted item or item on the agenda to merge into.")
+            )
+        item.merged_into = merge_into
+
+    from_state = item.state
+    item.state = rule.target
+    item.version += 1
+    item.save()
+    entry = ModerationLog.objects.create(
+        item=item,
+        actor=by,
+        action=action,
+        from_state=from_state,
+        to_state=item.state,
+        message=message.strip(),
+        private_note=private_note.strip(),
+    )
+    _notify_after_commit(item=item, entry=entry, action=action, by=by)
+    return item
+
+
+def _notify_after_commit(*, item: Item, entry: ModerationLog, action: str, by: User) -> None:
+    from workinggroup.tasks import notify_proposer_task, notify_supporters_task
+
+    if item.proposer_id and item.proposer_id != by.pk:
+        transaction.on_commit(lambda: notify_proposer_task.delay(log_id=entry.pk))
+    if item.kind == ItemKind.RECOMMENDATION and action in DECIDING:
+        transaction.on_commit(lambda: notify_supporters_task.delay(log_id=entry.pk))
+
+
+def _check_text(data: dict) -> None:
+    start, end = data.get("preferred_start"), data.get("preferred_end")
+    if start and end and end < start:
+        raise WorkingGroupError(_("The end of the date range must not be before its start."))
+
+
+ITEM_FIELDS = (
+    "activity_type",
+    "preferred_start",
+    "preferred_end",
+    "spoken_languages",
+    "interpretation_languages",
+    "format",
+    "audience",
+    "support_needed",
+)
+
+
+def _apply(item: Item, data: dict, language: str) -> None:
+    _check_text(data)
+    item.original_language = language
+    setattr(item, f"title_{language}", data["title"])
+    setattr(item, f"description_{language}", data["description"])
+    if item.kind == ItemKind.PROPOSAL:
+        for name in ITEM_FIELDS:
+            empty = None if name.startswith("preferred_") else ""
+            setattr(item, name, data.get(name) or empty)
+
+
+@transaction.atomic
+def create_item(
+    *,
+    by: User,
+    kind: str,
+    organisation: Organisation,
+    language: str,
+    data: dict,
+    proposed_hosts=(),
+) -> Item:
+    """A new proposal or recommendation, saved as a draft in the language it was written in."""
+    if not permissions.can_propose(by):
+        raise WorkingGroupError(
+            _("Only members of a partner organisation can propose."), status_code=403
+        )
+    if not Membership.objects.filter(user=by, organisation=organisation).exists():
+        raise WorkingGroupError(
+            _("You can only propose for an organisation you belong to."), status_code=403
+        )
+    item = Item(kind=kind, proposer=by, organisation=organisation)
+    _apply(item, data, language)
+    item.full_clean()
+    item.save()
+    if kind == ItemKind.PROPOSAL:
+        item.proposed_hosts.set(proposed_hosts)
+    return item
+
+
+@transaction.atomic
+def update_item(
+    *, item: Item, by: User, version: int, language: str, data: dict, proposed_hosts=()
+) -> Item:
+    """Save the proposer's edits of a draft, or of an item sent back for changes."""
+    item = _locked(item, version)
+    if not permissions.can_edit_item(by, item):
+        raise WorkingGroupError(
+            _(
+                "This item can only be changed by its proposer while it is a draft or sent back "
+                "for changes."
+            ),
+            status_code=403,
+        )
+    _apply(item, data, language)
+    item.version += 1
+    item.full_clean()
+    item.save()
+    if item.kind == ItemKind.PROPOSAL:
+        item.proposed_hosts.set(proposed_hosts)
+    return item
+
+
+@transaction.atomic
+def add_translations(*, item: Item, by: User, version: int, texts: dict[str, str]) -> Item:
+    """Fill in other language versions of the title and description (`title_es`, ...)."""
+    item = _locked(item, version)
+    if not permissions.can_add_translations(by, item):
+        raise WorkingGroupError(
+            _("Translations can be added by the proposer or the team until a decision."),
+            status_code=403,
+        )
+    for name, value in texts.items():
+        setattr(item, name, value)
+    item.version += 1
+    item.full_clean()
+    item.save()
+    return item
+
+
+def toggle_support(*, item: Item, user: User) -> bool:
+    """Support a recommendation, or withdraw one's support. Returns whether it is now supported."""
+    if not permissions.can_support(user, item):
+        raise WorkingGroupError(_("You cannot support this item."), status_code=403)
+    deleted, _details = Support.objects.filter(item=item, user=user).delete()
+    if deleted:
+        return False
+    Support.objects.get_or_create(item=item, user=user)
+    return True
+
+
+def add_comment(*, by: User, body: str, item: Item | None = None, meeting=None) -> Comment:
+    if item is not None and not permissions.can_comment(by, item):
+        raise WorkingGroupError(_("Comments are closed on this item."), status_code=403)
+    if meeting is not None and not permissions.can_comment_on_meeting(by, meeting):
+        raise WorkingGroupError(
+            _("Only the Working Group comments on a draft agenda."), status_code=403
+        )
+    comment = Comment(item=item, meeting=meeting, author=by, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+def _check_manager(by: User) -> None:
+    if not permissions.can_manage_meetings(by):
+        raise WorkingGroupError(_("Only the Learning Lab team keeps the agenda."), status_code=403)
+
+
+def create_meeting(*, by: User, starts_at: datetime.datetime, timezone_name: str) -> Meeting:
+    _check_manager(by)
+    meeting = Meeting(starts_at=starts_at, timezone=timezone_name)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def _append_entry(*, meeting: Meeting, item: Item | None = None, titles=None) -> AgendaEntry:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    last = meeting.entries.aggregate(last=Max("position"))["last"] or 0
+    entry = AgendaEntry(meeting=meeting, item=item, position=last + 1)
+    for name, value in (titles or {}).items():
+        setattr(entry, name, value)
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def add_free_entry(*, meeting: Meeting, by: User, titles: dict[str, str]) -> AgendaEntry:
+    """A free agenda item (a topic, not from the queue), titled in one or more languages."""
+    _check_manager(by)
+    if not any(value.strip() for value in titles.values()):
+        raise WorkingGroupError(_("Give the agenda item a title."))
+    return _append_entry(meeting=meeting, titles=titles)
+
+
+@transaction.atomic
+def move_entry(*, entry: AgendaEntry, by: User, direction: str) -> None:
+    """Swap an agenda entry with its neighbour above ("up") or below ("down")."""
+    _check_manager(by)
+    entries = list(
+        AgendaEntry.objects.select_for_update()
+        .filter(meeting_id=entry.meeting_id)
+        .order_by("position", "pk")
+    )
+    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(entries):
+        return
+    entries[index], entries[other] = entries[other], entries[index]
+    for position, each in enumerate(entries, start=1):
+        if each.position != position:
+            each.position = position
+            each.save(update_fields=["position"])
+
+
+@transaction.atomic
+def record_outcome(
+    *, entry: AgendaEntry, by: User, discussed: bool, decision: str, notes: dict[str, str]
+) -> AgendaEntry:
+    """Mark an agenda entry discussed and record its decision and notes (in any languages)."""
+    _check_manager(by)
+    entry = AgendaEntry.objects.select_for_update().get(pk=entry.pk)
+    entry.discussed = discussed
+    entry.decision = decision
+    for name, value in notes.items():
+        setattr(entry, name, value)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def publish_meeting(*, meeting: Meeting, by: User) -> Meeting:
+    """Publish the agenda to the community; Working Group members are emailed."""
+    from workinggroup.tasks import notify_agenda_published_task
+
+    _check_manager(by)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.state == MeetingState.PUBLISHED:
+        raise WorkingGroupError(_("This agenda is already published."), status_code=409)
+    meeting.state = MeetingState.PUBLISHED
+    meeting.published_at = timezone.now()
+    meeting.save(update_fields=["state", "published_at"])
+    transaction.on_commit(lambda: notify_agenda_published_task.delay(meeting_id=meeting.pk))
+    return meeting
