@@ -21,4 +21,6 @@ def portal(request) -> dict:
         "can_create_organisation": user is not None
         and partner_permissions.can_create_organisation(user),
         "can_create_activity": user is not None and activity_permissions.can_create_activity(user),
+        "is_community_member": user is not None and partner_permissions.is_community_member(user),
+        "can_moderate": user is not None and workinggroup_permissions.can_moderate(user),
     }

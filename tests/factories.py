@@ -11,6 +11,8 @@ from activities.models import Activity, Registration
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation
 from tests.utils import PASSWORD
+from workinggroup.enums import ItemKind, ItemState
+from workinggroup.models import Item, Meeting
 
 
 class UserFactory(DjangoModelFactory):
@@ -102,3 +104,36 @@ class RegistrationFactory(DjangoModelFactory):
     activity = factory.SubFactory(ActivityFactory)
     user = factory.SubFactory(UserFactory)
     status = RegistrationStatus.CONFIRMED
+
+
+class ItemFactory(DjangoModelFactory):
+    """A submitted recommendation from a new partner organisation."""
+
+    class Meta:
+        model = Item
+
+    kind = ItemKind.RECOMMENDATION
+    state = ItemState.SUBMITTED
+    title_en = factory.Sequence(lambda n: f"Item {n}")
+    description_en = "Why it matters."
+    original_language = "en"
+    proposer = factory.SubFactory(UserFactory)
+    organisation = factory.LazyAttribute(lambda o: MembershipFactory(user=o.proposer).organisation)
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class ProposalFactory(ItemFactory):
+    kind = ItemKind.PROPOSAL
+    activity_type = "webinar"
+    spoken_languages = "es"
+    interpretation_languages = "en,fr"
+    format = "online"
+    audience = "public"
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    timezone = "America/Bogota"

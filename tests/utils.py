@@ -22,10 +22,10 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-def translated(language: str, message: str) -> str:
+def translated(language: str, message: str, context: str | None = None) -> str:
     """`message` in `language`; fails the test if the catalogue has no translation for it."""
     with translation.override(language):
-        text = translation.gettext(message)
+        text = translation.pgettext(context, message) if context else translation.gettext(message)
     if language != "en":
         assert text != message, f"no {language} translation for {message!r}"
     return text

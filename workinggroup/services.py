@@ -54,9 +54,9 @@ def allowed_actions(item: Item, user: User) -> list[str]:
     for action, rule in TRANSITIONS.items():
         if item.state not in rule.sources:
             continue
-        if rule.by_staff and permissions.can_moderate(user):
-            actions.append(action)
-        elif not rule.by_staff and permissions.can_act_as_proposer(user, item):
+        if (rule.by_staff and permissions.can_moderate(user)) or (
+            not rule.by_staff and permissions.can_act_as_proposer(user, item)
+        ):
             actions.append(action)
     return actions
 
