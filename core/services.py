@@ -1,5 +1,7 @@
 """Sending email: rendered in the recipient's language, handed to Celery once the data is saved."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
@@ -39,7 +41,11 @@ def render_email(
 ) -> EmailMultiAlternatives:
     """Render `<prefix>_subject.txt`, `_message.txt` (and `.html` if present) in `language`."""
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+        # Collapse line breaks and runs of ASCII spaces only: French keeps its non-breaking
+        # spaces before ":" and "?" (str.split() would eat them).
+        subject = re.sub(
+            r"[ \t\r\n]+", " ", render_to_string(f"{template_prefix}_subject.txt", context)
+        ).strip()
         body = render_to_string(f"{template_prefix}_message.txt", context).strip()
         try:
             html = render_to_string(f"{template_prefix}_message.html", context)

@@ -20,6 +20,10 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
         "/en/admin/activities/activity/add/",
         "/en/admin/activities/registration/",
         "/en/admin/activities/calendartoken/",
+        "/en/admin/workinggroup/item/",
+        "/en/admin/workinggroup/meeting/",
+        "/en/admin/workinggroup/moderationlog/",
+        "/en/admin/workinggroup/comment/",
     ],
 )
 def test_admin_pages_open_for_superuser(client, url):
