@@ -294,11 +294,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.clear_expired_sessions",
         "schedule": 6 * 60 * 60,
     },
+    "feedback-move-pending-answers": {
+        "task": "feedback.move_pending",
+        "schedule": 15 * 60,
+    },
+    "feedback-survey-notices": {
+        "task": "feedback.send_notices",
+        "schedule": 60 * 60,
+    },
     "complete-finished-activities": {
         "task": "activities.complete_finished",
         "schedule": 15 * 60,
     },
 }
+
+# --- Anonymous feedback ---------------------------------------------------------------------
+
+# Results, and each breakdown group, are shown only from this many answers. Never below 3.
+FEEDBACK_MIN_RESPONSES = max(env.int("FEEDBACK_MIN_RESPONSES", default=5), 3)
 
 # --- Security ---------------------------------------------------------------------------------
 

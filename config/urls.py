@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("activities/", include("activities.urls")),
     path("working-group/", include("workinggroup.urls")),
+    path("feedback/", include("feedback.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

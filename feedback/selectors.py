@@ -1,0 +1,216 @@
+"""Reads of anonymous feedback. Results exist only in aggregate, and only from
+FEEDBACK_MIN_RESPONSES moved responses (and breakdown groups of at least as many)."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from activities.enums import RegistrationStatus
+from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
+from feedback.models import Answer, Choice, Question, Receipt, Response, Survey
+from feedback.permissions import is_in_audience
+
+
+def audience_of(*, survey: Survey) -> QuerySet[User]:
+    """Everyone the survey is meant for."""
+    people = User.objects.filter(is_active=True)
+    if survey.audience == SurveyAudience.WORKING_GROUP:
+        return people.filter(is_working_group_member=True)
+    if survey.audience == SurveyAudience.ACTIVITY:
+        return people.filter(
+            registrations__activity_id=survey.activity_id,
+            registrations__status=RegistrationStatus.CONFIRMED,
+        )
+    return people.filter(memberships__isnull=False).distinct()
+
+
+def open_surveys_for(*, user: User) -> list[tuple[Survey, bool]]:
+    """Open surveys meant for `user`, each with whether they have answered it already."""
+    today = timezone.localdate()
+    candidates = (
+        Survey.objects.filter(kind=SurveyKind.SURVEY, opens_on__lte=today)
+        .filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+        .select_related("activity")
+    )
+    answered = set(
+        Receipt.objects.filter(user=user, survey__in=candidates).values_list("survey_id", flat=True)
+    )
+    return [(s, s.pk in answered) for s in candidates if is_in_audience(user, s)]
+
+
+def feedback_box() -> Survey:
+    return Survey.objects.filter(kind=SurveyKind.BOX).first()
+
+
+def survey_with_questions(*, pk: int) -> Survey:
+    return (
+        Survey.objects.select_related("activity")
+        .prefetch_related(
+            Prefetch(
+                "questions",
+                queryset=Question.objects.order_by("position", "pk").prefetch_related(
+                    Prefetch("choices", queryset=Choice.objects.order_by("position", "pk"))
+                ),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+BAR_SPACING = 12  # SVG units between bars; each bar is 8 high
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    percent: float
+    y: int = 0
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answered: int = 0
+    bars: list[Bar] = field(default_factory=list)
+    average: float | None = None
+    texts: list[str] = field(default_factory=list)
+    average_by_language: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def chart_height(self) -> int:
+        return len(self.bars) * BAR_SPACING
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    responses: int
+    threshold: int
+    audience: int | None
+    questions: list[QuestionResult]
+    by_language: dict[str, int]
+
+    @property
+    def shown(self) -> bool:
+        return self.responses >= self.threshold
+
+    @property
+    def response_rate(self) -> int | None:
+        if not self.audience:
+            return None
+        return round(100 * self.responses / self.audience)
+
+
+def _bars(counts: dict, labels: list[tuple], total: int) -> list[Bar]:
+    return [
+        Bar(
+            label,
+            counts.get(key, 0),
+            round(100 * counts.get(key, 0) / total, 1) if total else 0,
+            y=index * BAR_SPACING,
+        )
+        for index, (key, label) in enumerate(labels)
+    ]
+
+
+def results(*, survey: Survey) -> SurveyResults:
+    """Aggregates of the moved responses, in a fixed number of queries whatever their number.
+    Nothing but the count is computed below the threshold; free texts come in random order."""
+    threshold = settings.FEEDBACK_MIN_RESPONSES
+    responses = Response.objects.filter(survey=survey)
+    total = responses.count()
+    audience = None if survey.kind == SurveyKind.BOX else audience_of(survey=survey).count()
+    if total < threshold:
+        return SurveyResults(survey, total, threshold, audience, [], {})
+    by_language = {
+        language: count
+        for language, count in responses.values_list("language").annotate(n=Count("pk")).order_by()
+        if count >= threshold
+    }
+    answers = Answer.objects.filter(response__survey=survey)
+    scale_counts: dict[int, dict[int, int]] = {}
+    for question_id, value, count in (
+        answers.filter(scale_value__isnull=False)
+        .values_list("question_id", "scale_value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        scale_counts.setdefault(question_id, {})[value] = count
+    choice_counts: dict[int, dict[int, int]] = {}
+    for question_id, choice_id, count in (
+        answers.filter(choice__isnull=False)
+        .values_list("question_id", "choice_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        choice_counts.setdefault(question_id, {})[choice_id] = count
+    answered = dict(
+        answers.values_list("question_id")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
+    )
+    averages = dict(
+        answers.filter(scale_value__isnull=False)
+        .values_list("question_id")
+        .annotate(avg=Avg("scale_value"))
+        .order_by()
+    )
+    language_averages: dict[int, dict[str, float]] = {}
+    for question_id, language, average, count in (
+        answers.filter(scale_value__isnull=False)
+        .values_list("question_id", "response__language")
+        .annotate(avg=Avg("scale_value"), n=Count("pk"))
+        .order_by()
+    ):
+        if count >= threshold:
+            language_averages.setdefault(question_id, {})[language] = round(average, 1)
+    texts: dict[int, list[str]] = {}
+    for question_id, text in (
+        answers.exclude(text="").order_by("?").values_list("question_id", "text")
+    ):
+        texts.setdefault(question_id, []).append(text)
+
+    items = []
+    for question in survey.questions.all():
+        result = QuestionResult(question, answered=answered.get(question.pk, 0))
+        if question.kind == QuestionKind.SCALE:
+            labels = [(value, str(value)) for value in range(1, 6)]
+            result.bars = _bars(scale_counts.get(question.pk, {}), labels, result.answered)
+            average = averages.get(question.pk)
+            result.average = round(average, 1) if average is not None else None
+            result.average_by_language = language_averages.get(question.pk, {})
+        elif question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            labels = [(choice.pk, choice.text) for choice in question.choices.all()]
+            result.bars = _bars(choice_counts.get(question.pk, {}), labels, result.answered)
+        else:
+            result.texts = texts.get(question.pk, [])
+        items.append(result)
+    return SurveyResults(survey, total, threshold, audience, items, by_language)
+
+
+def export_rows(*, survey: Survey) -> tuple[list[Question], list[Response]]:
+    """Every moved response with its answers, in random order, for the CSV export."""
+    questions = list(survey.questions.prefetch_related("choices"))
+    responses = list(
+        Response.objects.filter(survey=survey)
+        .order_by("?")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("choice")))
+    )
+    return questions, responses
+
+
+def surveys_for_staff() -> QuerySet[Survey]:
+    return (
+        Survey.objects.exclude(kind=SurveyKind.BOX)
+        .select_related("activity")
+        .annotate(response_count=Count("responses"))
+        .order_by("kind", "-opens_on", "-pk")
+    )
+
+
+def templates() -> QuerySet[Survey]:
+    return Survey.objects.filter(kind=SurveyKind.TEMPLATE).order_by("pk")

@@ -1,0 +1,290 @@
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from activities.models import Activity
+from activities.selectors import activity_for_page
+from core.content import translated_text
+from core.exceptions import ApplicationError
+from feedback import permissions, selectors, services
+from feedback.enums import QuestionKind, SurveyKind
+from feedback.forms import AnswerForm, AttachSurveyForm, QuestionForm, SurveyForm
+from feedback.models import Question, Survey
+from partners.permissions import is_community_member
+
+
+@login_required
+@require_GET
+def survey_list(request):
+    return render(
+        request,
+        "feedback/list.html",
+        {
+            "surveys": selectors.open_surveys_for(user=request.user),
+            "box": selectors.feedback_box() if is_community_member(request.user) else None,
+            "can_manage": permissions.can_manage_surveys(request.user),
+        },
+    )
+
+
+def _survey_or_404(pk: int) -> Survey:
+    try:
+        return selectors.survey_with_questions(pk=pk)
+    except Survey.DoesNotExist:
+        raise Http404("No survey here.") from None
+
+
+def _answer_page(request, survey, form, status=200):
+    return render(
+        request,
+        "feedback/answer.html",
+        {
+            "survey": survey,
+            "title": translated_text(survey, "title"),
+            "introduction": translated_text(survey, "introduction"),
+            "form": form,
+            "min_responses": settings.FEEDBACK_MIN_RESPONSES,
+        },
+        status=status,
+    )
+
+
+def _answer(request, survey):
+    if not permissions.is_in_audience(request.user, survey):
+        raise Http404("No survey here.")
+    form = AnswerForm(request.POST or None, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_answers(
+                survey=survey,
+                user=request.user,
+                language=translation.get_language(),
+                answers=form.answers(),
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return _answer_page(request, survey, form, error.status_code)
+        messages.success(
+            request,
+            _("Thank you. Your answers are saved, with nothing that links them to you."),
+        )
+        return redirect("feedback:list")
+    status = 400 if form.is_bound else 200
+    if status == 200 and not survey.is_open():
+        messages.info(
+            request,
+            _("This survey is closed.")
+            if survey.is_closed()
+            else _("This survey is not open yet."),
+        )
+    return _answer_page(request, survey, form, status)
+
+
+@sensitive_post_parameters()
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer(request, pk: int):
+    survey = _survey_or_404(pk)
+    if survey.kind != SurveyKind.SURVEY:
+        raise Http404("No survey here.")
+    return _answer(request, survey)
+
+
+@sensitive_post_parameters()
+@login_required
+@require_http_methods(["GET", "POST"])
+def box(request):
+    survey = selectors.feedback_box()
+    if survey is None:
+        raise Http404("No feedback box.")
+    return _answer(request, _survey_or_404(survey.pk))
+
+
+# --- Results -----------------------------------------------------------------------------------
+
+
+def _results_survey(request, pk: int) -> Survey:
+    survey = _survey_or_404(pk)
+    if not permissions.can_see_results(request.user, survey):
+        raise PermissionDenied(_("Only the Learning Lab team and the hosts see these results."))
+    return survey
+
+
+@login_required
+@require_GET
+def results(request, pk: int):
+    survey = _results_survey(request, pk)
+    return render(
+        request,
+        "feedback/results.html",
+        {
+            "survey": survey,
+            "title": translated_text(survey, "title"),
+            "results": selectors.results(survey=survey),
+        },
+    )
+
+
+@login_required
+@require_GET
+def results_csv(request, pk: int):
+    survey = _results_survey(request, pk)
+    summary = selectors.results(survey=survey)
+    if not summary.shown:
+        raise PermissionDenied(
+            _("The answers can be exported once at least %(count)s people have answered.")
+            % {"count": summary.threshold}
+        )
+    questions, responses = selectors.export_rows(survey=survey)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("Answered in"), *(translated_text(q, "text").text for q in questions)])
+    for row in responses:
+        by_question: dict[int, list[str]] = {}
+        for answer in row.answers.all():
+            if answer.scale_value is not None:
+                value = str(answer.scale_value)
+            elif answer.choice_id:
+                value = translated_text(answer.choice, "text").text
+            else:
+                value = answer.text
+            by_question.setdefault(answer.question_id, []).append(value)
+        writer.writerow(
+            [
+                row.get_language_display(),
+                *(_csv_safe("; ".join(by_question.get(q.pk, []))) for q in questions),
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+# --- Staff: building surveys ---------------------------------------------------------------------
+
+
+def _staff_only(request):
+    if not permissions.can_manage_surveys(request.user):
+        raise PermissionDenied(_("Only the Learning Lab team manages surveys."))
+
+
+@login_required
+@require_GET
+def manage(request):
+    _staff_only(request)
+    return render(
+        request,
+        "feedback/manage.html",
+        {"surveys": selectors.surveys_for_staff(), "box": selectors.feedback_box()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_edit(request, pk: int | None = None):
+    _staff_only(request)
+    survey = _survey_or_404(pk) if pk else None
+    form = SurveyForm(request.POST or None, survey=survey)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = services.save_survey(by=request.user, data=form.cleaned_data, survey=survey)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+            status = error.status_code
+        else:
+            messages.success(request, _("The survey is saved."))
+            return redirect("feedback:survey_edit", pk=survey.pk)
+    else:
+        status = 400 if form.is_bound else 200
+    return render(
+        request,
+        "feedback/survey_form.html",
+        {"form": form, "survey": survey, "question_form": QuestionForm()},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def question_add(request, pk: int):
+    _staff_only(request)
+    survey = _survey_or_404(pk)
+    form = QuestionForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            services.add_question(survey=survey, by=request.user, **form.service_data())
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+            status = error.status_code
+        else:
+            messages.success(request, _("The question is added."))
+            return redirect("feedback:survey_edit", pk=survey.pk)
+    return render(
+        request,
+        "feedback/survey_form.html",
+        {"form": SurveyForm(survey=survey), "survey": survey, "question_form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def question_delete(request, pk: int, question_pk: int):
+    _staff_only(request)
+    question = get_object_or_404(Question, pk=question_pk, survey_id=pk)
+    try:
+        services.delete_question(question=question, by=request.user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        survey = _survey_or_404(pk)
+        return render(
+            request,
+            "feedback/survey_form.html",
+            {"form": SurveyForm(survey=survey), "survey": survey, "question_form": QuestionForm()},
+            status=error.status_code,
+        )
+    return redirect("feedback:survey_edit", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attach(request, activity_pk: int):
+    """Hosts or staff add an after-activity survey from a template of questions."""
+    activity: Activity = activity_for_page(user=request.user, pk=activity_pk)
+    if not permissions.can_attach_survey(request.user, activity):
+        raise PermissionDenied(_("Only the hosts and the team can add a survey."))
+    form = AttachSurveyForm(request.POST or None, templates=selectors.templates())
+    if request.method == "POST" and form.is_valid():
+        survey = services.survey_for_activity(
+            activity=activity, template=form.cleaned_data["template"], by=request.user
+        )
+        messages.success(
+            request,
+            _("The survey opens when the activity ends; participants are invited then."),
+        )
+        return redirect("feedback:results", pk=survey.pk)
+    return render(
+        request,
+        "feedback/attach.html",
+        {
+            "form": form,
+            "activity": activity,
+            "title": translated_text(activity, "title"),
+            "question_kinds": QuestionKind,
+        },
+        status=400 if form.is_bound else 200,
+    )
