@@ -21,7 +21,7 @@ from core.i18n import set_language_cookie
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = services.update_profile(
             user=request.user,
@@ -48,7 +48,10 @@ def profile(request):
 def invite(request):
     if not permissions.can_invite(request.user):
         raise PermissionDenied(_("Only the Learning Lab team can invite people."))
-    form = InvitationForm(request.POST or None, initial={"language": translation.get_language()})
+    form = InvitationForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": translation.get_language()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.create_invitation(

@@ -247,7 +247,7 @@ def _relations(form):
 def create(request):
     if not permissions.can_create_activity(request.user):
         raise PermissionDenied(_("Only the Learning Lab team can add activities."))
-    form = NewActivityForm(request.POST or None)
+    form = NewActivityForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             activity = services.create_activity(
@@ -268,7 +268,7 @@ def create(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
     activity = _managed(request, pk)
-    form = ActivityForm(request.POST or None, instance=activity)
+    form = ActivityForm(request.POST if request.method == "POST" else None, instance=activity)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_activity(
@@ -286,7 +286,7 @@ def edit(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def cancel_activity(request, pk: int):
     activity = _managed(request, pk)
-    form = CancelActivityForm(request.POST or None)
+    form = CancelActivityForm(request.POST if request.method == "POST" else None)
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -331,7 +331,10 @@ def publish(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def add_material(request, pk: int):
     activity = _managed(request, pk)
-    form = MaterialForm(request.POST or None, request.FILES or None)
+    form = MaterialForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         services.add_material(activity=activity, by=request.user, **form.cleaned_data)
         messages.success(request, _("The material has been added."))

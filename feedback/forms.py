@@ -115,9 +115,9 @@ class SurveyForm(forms.Form):
         cleaned = super().clean()
         if not any(cleaned.get(f"title_{code}") for code, _name in LANGUAGES):
             raise ValidationError(_("Give the survey a title in at least one language."))
-        if cleaned.get("opens_on") and cleaned.get("closes_on"):
-            if cleaned["closes_on"] < cleaned["opens_on"]:
-                self.add_error("closes_on", _("A survey must close on or after the day it opens."))
+        opens, closes = cleaned.get("opens_on"), cleaned.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", _("A survey must close on or after the day it opens."))
         return cleaned
 
 

@@ -136,6 +136,9 @@ class PendingSubmission(models.Model):
         verbose_name = _("answers waiting to be counted")
         verbose_name_plural = _("answers waiting to be counted")
 
+    def __str__(self) -> str:
+        return str(self.id)
+
 
 class Response(models.Model):
     """One anonymous set of answers. Its key is random; it has no time and no link to anyone."""
@@ -168,3 +171,6 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         indexes = [models.Index(fields=["question", "scale_value"])]
+
+    def __str__(self) -> str:
+        return str(self.id)

@@ -28,7 +28,7 @@ from feedback.models import (
 AFTER_ACTIVITY_DAYS = 14
 
 
-@sensitive_variables("answers")
+@sensitive_variables()
 @transaction.atomic
 def submit_answers(*, survey: Survey, user: User, language: str, answers: dict) -> None:
     """Accept a person's answers: a receipt (who, which survey, which day) and, separately, the

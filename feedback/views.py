@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from activities.models import Activity
@@ -58,10 +58,11 @@ def _answer_page(request, survey, form, status=200):
     )
 
 
+@sensitive_variables()
 def _answer(request, survey):
     if not permissions.is_in_audience(request.user, survey):
         raise Http404("No survey here.")
-    form = AnswerForm(request.POST or None, survey=survey)
+    form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_answers(
@@ -197,7 +198,7 @@ def manage(request):
 def survey_edit(request, pk: int | None = None):
     _staff_only(request)
     survey = _survey_or_404(pk) if pk else None
-    form = SurveyForm(request.POST or None, survey=survey)
+    form = SurveyForm(request.POST if request.method == "POST" else None, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
             survey = services.save_survey(by=request.user, data=form.cleaned_data, survey=survey)
@@ -267,7 +268,9 @@ def attach(request, activity_pk: int):
     activity: Activity = activity_for_page(user=request.user, pk=activity_pk)
     if not permissions.can_attach_survey(request.user, activity):
         raise PermissionDenied(_("Only the hosts and the team can add a survey."))
-    form = AttachSurveyForm(request.POST or None, templates=selectors.templates())
+    form = AttachSurveyForm(
+        request.POST if request.method == "POST" else None, templates=selectors.templates()
+    )
     if request.method == "POST" and form.is_valid():
         survey = services.survey_for_activity(
             activity=activity, template=form.cleaned_data["template"], by=request.user

@@ -107,7 +107,10 @@ def edit(request, slug: str):
         raise PermissionDenied(_("Only the leads of this organisation can change its profile."))
     staff = permissions.can_edit_staff_fields(request.user)
     form = OrganisationForm(
-        request.POST or None, request.FILES or None, instance=organisation, staff=staff
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=organisation,
+        staff=staff,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,7 +128,11 @@ def edit(request, slug: str):
 def create(request):
     if not permissions.can_create_organisation(request.user):
         raise PermissionDenied(_("Only the Learning Lab team can add organisations."))
-    form = OrganisationForm(request.POST or None, request.FILES or None, staff=True)
+    form = OrganisationForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        staff=True,
+    )
     if request.method == "POST" and form.is_valid():
         organisation = _save_from_form(request, form)
         messages.success(
@@ -147,7 +154,8 @@ def _managed_organisation(request, slug):
 def members(request, slug: str):
     organisation = _managed_organisation(request, slug)
     form = MemberInvitationForm(
-        request.POST or None, initial={"language": translation.get_language()}
+        request.POST if request.method == "POST" else None,
+        initial={"language": translation.get_language()},
     )
     if request.method == "POST" and form.is_valid():
         try:

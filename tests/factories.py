@@ -8,6 +8,8 @@ from factory.django import DjangoModelFactory
 from accounts.models import Invitation, User, hash_token
 from activities.enums import ActivityStatus, ActivityType, Audience, RegistrationStatus
 from activities.models import Activity, Registration
+from feedback.enums import SurveyAudience, SurveyKind
+from feedback.models import Choice, Question, Survey
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation
 from tests.utils import PASSWORD
@@ -137,3 +139,39 @@ class MeetingFactory(DjangoModelFactory):
 
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
     timezone = "America/Bogota"
+
+
+class SurveyFactory(DjangoModelFactory):
+    """An open survey for all partner members with a scale, a choice and a text question."""
+
+    class Meta:
+        model = Survey
+        skip_postgeneration_save = True
+
+    kind = SurveyKind.SURVEY
+    title_en = factory.Sequence(lambda n: f"Survey {n}")
+    audience = SurveyAudience.PARTNERS
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+
+    @factory.post_generation
+    def questions(obj, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        Question.objects.create(
+            survey=obj,
+            position=1,
+            kind="scale",
+            required=True,
+            text_en="How useful?",
+            scale_low_label_en="Not at all",
+            scale_high_label_en="Very",
+        )
+        single = Question.objects.create(
+            survey=obj, position=2, kind="single", required=False, text_en="Again?"
+        )
+        for position, text in enumerate(["Yes", "No"], start=1):
+            Choice.objects.create(question=single, position=position, text_en=text)
+        Question.objects.create(
+            survey=obj, position=3, kind="text", required=False, text_en="Anything else?"
+        )

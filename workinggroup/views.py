@@ -68,7 +68,7 @@ def mine(request):
 
 def _item_form(request, kind, item=None):
     return ItemForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         kind=kind,
         user=request.user,
         organisations=organisations_of(user=request.user),
@@ -237,7 +237,7 @@ def translations(request, pk: int):
         raise PermissionDenied(
             _("Translations can be added by the proposer or the team until a decision.")
         )
-    form = TranslationForm(request.POST or None, item=item)
+    form = TranslationForm(request.POST if request.method == "POST" else None, item=item)
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -366,7 +366,7 @@ def meetings(request):
 def meeting_create(request):
     if not permissions.can_manage_meetings(request.user):
         raise PermissionDenied(_("Only the Learning Lab team keeps the agenda."))
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         meeting = services.create_meeting(
             by=request.user,
