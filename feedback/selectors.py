@@ -1,6 +1,7 @@
 """Reads of anonymous feedback. Results exist only in aggregate, and only from
 FEEDBACK_MIN_RESPONSES moved responses (and breakdown groups of at least as many)."""
 
+import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from activities.enums import RegistrationStatus
+from core.content import translated_text
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 from feedback.models import Answer, Choice, Question, Receipt, Response, Survey
 from feedback.permissions import is_in_audience
@@ -192,15 +194,32 @@ def results(*, survey: Survey) -> SurveyResults:
     return SurveyResults(survey, total, threshold, audience, items, by_language)
 
 
-def export_rows(*, survey: Survey) -> tuple[list[Question], list[Response]]:
-    """Every moved response with its answers, in random order, for the CSV export."""
+def export_rows(*, survey: Survey) -> tuple[list[Question], list[list[str]]]:
+    """Every moved response as a row (the language it was answered in, then one cell per
+    question; several choices joined by "; "), in random order, for the CSV export."""
     questions = list(survey.questions.prefetch_related("choices"))
-    responses = list(
-        Response.objects.filter(survey=survey)
-        .order_by("?")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("choice")))
-    )
-    return questions, responses
+    labels = {
+        choice.pk: translated_text(choice, "text").text
+        for question in questions
+        for choice in question.choices.all()
+    }
+    languages = dict(Response.objects.filter(survey=survey).values_list("pk", "language"))
+    cells: dict = {pk: {} for pk in languages}
+    for response_id, question_id, scale, choice_id, text in Answer.objects.filter(
+        response__survey=survey
+    ).values_list("response_id", "question_id", "scale_value", "choice_id", "text"):
+        value = (
+            str(scale) if scale is not None else labels.get(choice_id, "") if choice_id else text
+        )
+        cells[response_id].setdefault(question_id, []).append(value)
+    order = list(languages)
+    secrets.SystemRandom().shuffle(order)
+    names = dict(settings.LANGUAGES)
+    rows = [
+        [str(names[languages[pk]]), *("; ".join(cells[pk].get(q.pk, [])) for q in questions)]
+        for pk in order
+    ]
+    return questions, rows
 
 
 def surveys_for_staff() -> QuerySet[Survey]:

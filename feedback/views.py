@@ -145,28 +145,13 @@ def results_csv(request, pk: int):
             _("The answers can be exported once at least %(count)s people have answered.")
             % {"count": summary.threshold}
         )
-    questions, responses = selectors.export_rows(survey=survey)
+    questions, rows = selectors.export_rows(survey=survey)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.csv"'
-    response.write("\ufeff")
+    response.write("\ufeff")  # so spreadsheet programs read the accents right
     writer = csv.writer(response)
     writer.writerow([_("Answered in"), *(translated_text(q, "text").text for q in questions)])
-    for row in responses:
-        by_question: dict[int, list[str]] = {}
-        for answer in row.answers.all():
-            if answer.scale_value is not None:
-                value = str(answer.scale_value)
-            elif answer.choice_id:
-                value = translated_text(answer.choice, "text").text
-            else:
-                value = answer.text
-            by_question.setdefault(answer.question_id, []).append(value)
-        writer.writerow(
-            [
-                row.get_language_display(),
-                *(_csv_safe("; ".join(by_question.get(q.pk, []))) for q in questions),
-            ]
-        )
+    writer.writerows([row[0], *(_csv_safe(cell) for cell in row[1:])] for row in rows)
     return response
 
 

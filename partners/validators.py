@@ -41,7 +41,7 @@ def validate_logo(file) -> None:
         )
     if width * height > LOGO_MAX_PIXELS:
         raise ValidationError(
-            _("The logo is too large (%(width)s × %(height)s pixels)."),  # noqa: RUF001
+            _("The logo is too large (%(width)s × %(height)s pixels)."),
             code="logo_too_many_pixels",
             params={"width": width, "height": height},
         )

@@ -190,7 +190,7 @@ def test_replacing_a_logo_deletes_the_old_file(client, django_capture_on_commit_
         ),
         (
             image_file("huge.png", "PNG", size=(5000, 4000)),
-            "The logo is too large (%(width)s × %(height)s pixels).",  # noqa: RUF001
+            "The logo is too large (%(width)s × %(height)s pixels).",
         ),
     ],
 )

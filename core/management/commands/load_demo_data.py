@@ -18,6 +18,8 @@ from accounts.models import User
 from activities.enums import ActivityStatus, MaterialKind
 from activities.models import Activity, Material, Registration
 from core.management.commands._demo_activities import ACTIVITIES
+from feedback.enums import SurveyKind
+from feedback.models import Answer, Choice, Question, Response, Survey
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
 from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
@@ -428,6 +430,7 @@ class Command(BaseCommand):
 
         created += self._activities(organisations)
         created += self._working_group(organisations)
+        created += self._feedback()
         return created, organisations
 
     def _activities(self, organisations) -> int:
@@ -673,3 +676,94 @@ class Command(BaseCommand):
             outcome_notes_es="Cada nueva socia tendrá una socia acompañante durante seis meses.",
         )
         return created + 7
+
+    def _feedback(self) -> int:
+        """An open annual survey, and last year's with anonymous results to look at."""
+        if Survey.objects.filter(kind=SurveyKind.SURVEY).exists():
+            return 0
+        today = timezone.localdate()
+        created = 0
+        for year_offset, opens, closes in ((0, -3, 25), (1, -380, -350)):
+            year = today.year - year_offset
+            survey = Survey.objects.create(
+                kind=SurveyKind.SURVEY,
+                audience="partners",
+                opens_on=today + datetime.timedelta(days=opens),
+                closes_on=today + datetime.timedelta(days=closes),
+                title_en=f"Learning Lab annual survey {year}",
+                title_es=f"Encuesta anual del Learning Lab {year}",
+                title_fr=f"Questionnaire annuel du Learning Lab {year}",
+                introduction_en="Tell us what works for you in the Lab, and what does not.",
+                introduction_es="Cuéntanos qué te funciona en el Lab y qué no.",
+                introduction_fr="Dites-nous ce qui marche pour vous dans le Lab, et ce qui "
+                "ne marche pas.",
+            )
+            useful = Question.objects.create(
+                survey=survey,
+                position=1,
+                kind="scale",
+                required=True,
+                text_en="How useful is the Learning Lab for your organisation?",
+                text_es="¿Qué tan útil es el Learning Lab para tu organización?",
+                text_fr="Dans quelle mesure le Learning Lab est-il utile à votre organisation ?",
+                scale_low_label_en="Not useful",
+                scale_low_label_es="Nada útil",
+                scale_low_label_fr="Pas utile",
+                scale_high_label_en="Very useful",
+                scale_high_label_es="Muy útil",
+                scale_high_label_fr="Très utile",
+            )
+            channel = Question.objects.create(
+                survey=survey,
+                position=2,
+                kind="multiple",
+                text_en="Which activities help you most?",
+                text_es="¿Qué actividades te ayudan más?",
+                text_fr="Quelles activités vous aident le plus ?",
+            )
+            choices = [
+                Choice.objects.create(
+                    question=channel, position=n, text_en=en, text_es=es, text_fr=fr
+                )
+                for n, (en, es, fr) in enumerate(
+                    [
+                        ("Calls", "Llamadas", "Appels"),
+                        ("Webinars", "Webinarios", "Webinaires"),
+                        ("Retreats", "Retiros", "Retraites"),
+                        ("Peer mentoring", "Mentoría entre pares", "Mentorat entre pairs"),
+                    ],
+                    start=1,
+                )
+            ]
+            idea = Question.objects.create(
+                survey=survey,
+                position=3,
+                kind="text",
+                text_en="One thing we should change",
+                text_es="Algo que deberíamos cambiar",
+                text_fr="Une chose que nous devrions changer",
+            )
+            created += 1
+            if year_offset == 0:
+                continue
+            answers = [
+                ("es", 5, [0, 3], "Más llamadas en español, por favor."),
+                ("fr", 4, [1], "Des horaires adaptés à l’Afrique de l’Ouest."),
+                ("en", 5, [0, 2], "Keep the retreats: they build trust."),
+                ("es", 3, [3], ""),
+                ("fr", 4, [0, 1], "Partager les enregistrements plus vite."),
+                ("en", 4, [2], ""),
+                ("es", 5, [0], "Que las socias lideren más webinarios."),
+                ("fr", 2, [1, 3], "Moins de réunions en ligne le vendredi."),
+            ]
+            for language, score, picked, text in answers:
+                response = Response.objects.create(survey=survey, language=language)
+                Answer.objects.create(response=response, question=useful, scale_value=score)
+                for index in picked:
+                    Answer.objects.create(
+                        response=response, question=channel, choice=choices[index]
+                    )
+                if text:
+                    Answer.objects.create(response=response, question=idea, text=text)
+                created += 1
+        return created
