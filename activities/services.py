@@ -10,6 +10,8 @@ from activities import permissions
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.exceptions import ActivityError
 from activities.models import Activity, CalendarToken, Material, Registration
+from notifications import services as notifications
+from notifications.enums import Kind
 
 # A change to any of these reaches people's calendars (SEQUENCE is bumped).
 CALENDAR_FIELDS = (
@@ -23,6 +25,8 @@ CALENDAR_FIELDS = (
     "title_es",
     "title_fr",
 )
+# A change to any of these is news for the people registered (an email with the new .ics).
+NOTICE_FIELDS = ("starts_at", "ends_at", "place", "online_link")
 EDITABLE_FIELDS = (
     "type",
     "title_en",
@@ -115,13 +119,12 @@ def register(
     registration.question = question
     registration.requested_at = timezone.now()
     registration.save()
+    notifications.arm_reminders(registration=registration)
     return registration
 
 
 def _promote_waiting(activity: Activity) -> list[Registration]:
     """Fill free places from the waiting list, first come first served; tell each person."""
-    from activities.tasks import notify_place_available_task
-
     if activity.status != ActivityStatus.SCHEDULED or activity.starts_at <= timezone.now():
         return []
     free = None if activity.capacity is None else activity.capacity - _confirmed_count(activity)
@@ -132,8 +135,13 @@ def _promote_waiting(activity: Activity) -> list[Registration]:
     for registration in promoted:
         registration.status = RegistrationStatus.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        transaction.on_commit(
-            lambda pk=registration.pk: notify_place_available_task.delay(registration_id=pk)
+        notifications.arm_reminders(registration=registration)
+        notifications.notify(
+            user=registration.user,
+            kind=Kind.PLACE_AVAILABLE,
+            key=f"place:{registration.pk}:{registration.requested_at.timestamp():.0f}",
+            activity=activity,
+            registration=registration,
         )
     return promoted
 
@@ -153,6 +161,7 @@ def cancel_registration(*, registration: Registration, by: User) -> Registration
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
+    notifications.stop_reminders(registration=registration)
     if was_confirmed:
         _promote_waiting(activity)
     return registration
@@ -182,6 +191,7 @@ def create_activity(
         raise ActivityError(_("Only the Learning Lab team can add activities."), status_code=403)
     activity = Activity(created_by=by, status=status)
     _apply(activity, data, host_organisations, host_people, focus_areas)
+    notifications.arm_activity(activity=activity)
     return activity
 
 
@@ -209,6 +219,10 @@ def update_activity(
         activity.sequence += 1
         activity.save(update_fields=["sequence"])
     _promote_waiting(activity)
+    if any(getattr(activity, name) != before[name] for name in NOTICE_FIELDS):
+        notifications.activity_changed(activity=activity)
+    else:
+        notifications.arm_activity(activity=activity)
     return activity
 
 
@@ -225,6 +239,7 @@ def publish_activity(*, activity: Activity, by: User) -> Activity:
     activity.status = ActivityStatus.SCHEDULED
     activity.sequence += 1
     activity.save(update_fields=["status", "sequence", "updated_at"])
+    notifications.arm_activity(activity=activity)
     return activity
 
 
@@ -243,6 +258,7 @@ def cancel_activity(*, activity: Activity, by: User, reason: str) -> Activity:
     activity.cancellation_reason = reason
     activity.sequence += 1
     activity.save(update_fields=["status", "cancellation_reason", "sequence", "updated_at"])
+    notifications.activity_cancelled(activity=activity)
     return activity
 
 

@@ -66,6 +66,7 @@ LOCAL_APPS = [
     "activities",
     "feedback",
     "workinggroup",
+    "notifications",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -290,6 +291,10 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
+    "dispatch-due-notifications": {
+        "task": "notifications.dispatch",
+        "schedule": env.int("NOTIFICATIONS_DISPATCH_SECONDS", default=60),
+    },
     "clear-expired-sessions": {
         "task": "core.clear_expired_sessions",
         "schedule": 6 * 60 * 60,
@@ -307,6 +312,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
     },
 }
+
+# --- Notifications ---------------------------------------------------------------------------
+
+# Minutes before an activity at which reminders go out (each person picks among these).
+REMINDER_OFFSETS_MINUTES = env.list("REMINDER_OFFSETS_MINUTES", cast=int, default=[1440, 60])
+NOTIFICATIONS_DISPATCH_SECONDS = env.int("NOTIFICATIONS_DISPATCH_SECONDS", default=60)
+# A claimed delivery not sent within this many seconds goes back to pending.
+NOTIFICATIONS_LEASE_SECONDS = env.int("NOTIFICATIONS_LEASE_SECONDS", default=300)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
+NOTIFICATIONS_BATCH = env.int("NOTIFICATIONS_BATCH", default=1000)
 
 # --- Anonymous feedback ---------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import views as activity_views
 from core import views as core_views
+from notifications import views as notification_views
 
 admin.site.site_header = _("Learning Lab administration")
 admin.site.site_title = _("Learning Lab")
@@ -15,6 +16,12 @@ urlpatterns = [
     # Calendar programs fetch this without signing in or choosing a language: the secret in
     # the address identifies the person, whose own language is used.
     path("calendar/<str:token>.ics", activity_views.personal_feed, name="personal_calendar"),
+    # Links in emails: they work in any language, without signing in (the token is signed).
+    path(
+        "notifications/unsubscribe/<str:token>/",
+        notification_views.unsubscribe,
+        name="unsubscribe",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("activities/", include("activities.urls")),
     path("working-group/", include("workinggroup.urls")),
     path("feedback/", include("feedback.urls")),
+    path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activities.enums import ActivityStatus
 from activities.models import Activity
+from notifications import services as notifications
+from notifications.enums import Kind
 from partners.models import Membership, Organisation
 from workinggroup import permissions
 from workinggroup.enums import Action, ItemKind, ItemState, MeetingState
@@ -188,12 +190,25 @@ def transition(
 
 
 def _notify_after_commit(*, item: Item, entry: ModerationLog, action: str, by: User) -> None:
-    from workinggroup.tasks import notify_proposer_task, notify_supporters_task
-
+    """The proposer hears of every change someone else makes; supporters of a recommendation
+    hear when it is decided."""
     if item.proposer_id and item.proposer_id != by.pk:
-        transaction.on_commit(lambda: notify_proposer_task.delay(log_id=entry.pk))
+        notifications.notify(
+            user=item.proposer,
+            kind=Kind.PROPOSAL_UPDATE,
+            key=f"proposal:{entry.pk}",
+            ref_id=entry.pk,
+        )
     if item.kind == ItemKind.RECOMMENDATION and action in DECIDING:
-        transaction.on_commit(lambda: notify_supporters_task.delay(log_id=entry.pk))
+        for supporter in User.objects.filter(
+            pk__in=item.supports.values("user_id"), is_active=True
+        ).exclude(pk=item.proposer_id):
+            notifications.notify(
+                user=supporter,
+                kind=Kind.RECOMMENDATION_DECIDED,
+                key=f"recommendation:{entry.pk}:{supporter.pk}",
+                ref_id=entry.pk,
+            )
 
 
 def _check_text(data: dict) -> None:
@@ -391,8 +406,6 @@ def record_outcome(
 @transaction.atomic
 def publish_meeting(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda to the community; Working Group members are emailed."""
-    from workinggroup.tasks import notify_agenda_published_task
-
     _check_manager(by)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PUBLISHED:
@@ -400,5 +413,11 @@ def publish_meeting(*, meeting: Meeting, by: User) -> Meeting:
     meeting.state = MeetingState.PUBLISHED
     meeting.published_at = timezone.now()
     meeting.save(update_fields=["state", "published_at"])
-    transaction.on_commit(lambda: notify_agenda_published_task.delay(meeting_id=meeting.pk))
+    for member in User.objects.filter(is_working_group_member=True, is_active=True):
+        notifications.notify(
+            user=member,
+            kind=Kind.AGENDA_PUBLISHED,
+            key=f"agenda:{meeting.pk}:{member.pk}",
+            ref_id=meeting.pk,
+        )
     return meeting

@@ -1,0 +1,51 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Preference(models.TextChoices):
+    """What a person can switch on or off; each notification kind belongs to one."""
+
+    REMINDERS = "reminders", _("Reminders before activities I registered for")
+    ACTIVITY_UPDATES = "activity_updates", _("Changes to and cancellations of my activities")
+    WAITING_LIST = "waiting_list", _("A place opening up for me on a waiting list")
+    PROPOSALS = "proposals", _("News about my proposals and recommendations")
+    RECOMMENDATIONS = "recommendations", _("Decisions on recommendations I support")
+    AGENDA = "agenda", _("Working Group agendas (for its members)")
+    SURVEYS = "surveys", _("Surveys that open for me, and one reminder")
+
+
+class Kind(models.TextChoices):
+    REMINDER = "reminder", _("Activity reminder")
+    HOST_REMINDER = "host_reminder", _("Activity reminder for hosts")
+    ACTIVITY_CHANGED = "activity_changed", _("Activity changed")
+    ACTIVITY_CANCELLED = "activity_cancelled", _("Activity cancelled")
+    PLACE_AVAILABLE = "place_available", _("Place available")
+    PROPOSAL_UPDATE = "proposal_update", _("Proposal update")
+    RECOMMENDATION_DECIDED = "recommendation_decided", _("Recommendation decided")
+    AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
+    SURVEY_OPEN = "survey_open", _("Survey open")
+    SURVEY_REMINDER = "survey_reminder", _("Survey reminder")
+
+
+PREFERENCE_OF = {
+    Kind.REMINDER: Preference.REMINDERS,
+    Kind.HOST_REMINDER: Preference.REMINDERS,
+    Kind.ACTIVITY_CHANGED: Preference.ACTIVITY_UPDATES,
+    Kind.ACTIVITY_CANCELLED: Preference.ACTIVITY_UPDATES,
+    Kind.PLACE_AVAILABLE: Preference.WAITING_LIST,
+    Kind.PROPOSAL_UPDATE: Preference.PROPOSALS,
+    Kind.RECOMMENDATION_DECIDED: Preference.RECOMMENDATIONS,
+    Kind.AGENDA_PUBLISHED: Preference.AGENDA,
+    Kind.SURVEY_OPEN: Preference.SURVEYS,
+    Kind.SURVEY_REMINDER: Preference.SURVEYS,
+}
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    CLAIMED = "claimed", _("Handed to a worker")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Skipped: too late")
+    CANCELLED = "cancelled", _("Cancelled")

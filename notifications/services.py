@@ -1,0 +1,410 @@
+"""Writes of the notification mechanism: what is due (deliveries), preferences, and the
+claim-and-send cycle. See notifications/models.py for the guarantees."""
+
+import datetime
+import logging
+import random
+import smtplib
+import uuid
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import User
+from activities.enums import ActivityStatus, RegistrationStatus
+from activities.models import Activity, Registration
+from notifications.enums import PREFERENCE_OF, DeliveryStatus, Kind, Preference
+from notifications.kinds import BUILDERS, NotDue
+from notifications.models import Delivery, NotificationSettings
+
+logger = logging.getLogger(__name__)
+
+S = DeliveryStatus
+OPEN_STATES = (S.PENDING, S.CLAIMED, S.SENDING)
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+
+
+# --- Preferences ------------------------------------------------------------------------------
+
+
+def settings_for(user: User) -> NotificationSettings:
+    found = NotificationSettings.objects.filter(user=user).first()
+    return found or NotificationSettings(user=user)
+
+
+def save_preferences(*, user: User, enabled: list[str], offsets: list[int]) -> None:
+    """Switch kinds of email on or off and choose reminder offsets; re-arms the person's
+    future reminders to match."""
+    prefs = settings_for(user)
+    prefs.disabled = [value for value in Preference.values if value not in enabled]
+    prefs.reminder_offsets = sorted(
+        {o for o in offsets if o in settings.REMINDER_OFFSETS_MINUTES}, reverse=True
+    )
+    prefs.save()
+    for registration in Registration.objects.filter(
+        user=user,
+        status=RegistrationStatus.CONFIRMED,
+        activity__status=ActivityStatus.SCHEDULED,
+        activity__starts_at__gt=timezone.now(),
+    ).select_related("activity"):
+        arm_reminders(registration=registration)
+
+
+def unsubscribe_token(user: User, preference: str) -> str:
+    return signing.dumps({"u": user.pk, "p": preference}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe(*, token: str) -> tuple[User, str]:
+    """Switch off the kind of email named in a signed unsubscribe link. Raises BadSignature."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    user = User.objects.get(pk=data["u"])
+    preference = Preference(data["p"])
+    prefs = settings_for(user)
+    if preference not in prefs.disabled:
+        prefs.disabled = [*prefs.disabled, preference.value]
+        prefs.save()
+    if preference == Preference.REMINDERS:
+        Delivery.objects.filter(
+            user=user, kind__in=[Kind.REMINDER, Kind.HOST_REMINDER], status=S.PENDING
+        ).update(status=S.CANCELLED)
+    return user, preference
+
+
+# --- Creating deliveries ----------------------------------------------------------------------
+
+
+def _dispatch_soon() -> None:
+    from notifications.tasks import dispatch_task
+
+    transaction.on_commit(lambda: dispatch_task.delay())
+
+
+def notify(
+    *,
+    user: User,
+    kind: str,
+    key: str,
+    activity: Activity | None = None,
+    registration: Registration | None = None,
+    ref_id: int | None = None,
+) -> Delivery | None:
+    """Queue one notice for `user`, now, unless they switched this kind off. The `key` makes it
+    once only: a second call with the same key does nothing."""
+    if not user.is_active or not settings_for(user).wants(PREFERENCE_OF[kind]):
+        return None
+    try:
+        with transaction.atomic():
+            delivery = Delivery.objects.create(
+                key=key,
+                kind=kind,
+                user=user,
+                activity=activity,
+                registration=registration,
+                ref_id=ref_id,
+                due_at=timezone.now(),
+            )
+    except IntegrityError:
+        return None
+    _dispatch_soon()
+    return delivery
+
+
+def reminder_due(starts_at: datetime.datetime, offset_minutes: int) -> datetime.datetime:
+    """When a reminder `offset_minutes` before `starts_at` is due. Instants are UTC, so a
+    daylight-saving change between now and then does not move it: "24 hours before" is 24 real
+    hours before, whatever the clocks of the recipient or the hosts do."""
+    return starts_at - datetime.timedelta(minutes=offset_minutes)
+
+
+def _arm(
+    *,
+    key: str,
+    kind: str,
+    user: User,
+    activity: Activity,
+    due: datetime.datetime,
+    offset: int,
+    registration: Registration | None = None,
+) -> None:
+    delivery = Delivery.objects.filter(key=key).first()
+    if delivery is None:
+        if due > timezone.now():
+            Delivery.objects.create(
+                key=key,
+                kind=kind,
+                user=user,
+                activity=activity,
+                registration=registration,
+                offset_minutes=offset,
+                due_at=due,
+            )
+        return
+    if delivery.due_at != due or delivery.status in (S.CANCELLED, S.SKIPPED):
+        # A new time (or a reminder switched back on): a fresh delivery, with a new
+        # Message-ID, unless its moment has already passed.
+        Delivery.objects.filter(pk=delivery.pk).update(
+            due_at=due,
+            status=S.PENDING if due > timezone.now() else S.SKIPPED,
+            claim_token=None,
+            lease_until=None,
+            attempts=0,
+            generation=F("generation") + 1,
+        )
+
+
+def arm_reminders(*, registration: Registration) -> None:
+    """Make the person's reminders for this registration match their offsets and the
+    activity's current time; cancel those no longer wanted."""
+    activity = registration.activity
+    prefs = settings_for(registration.user)
+    wanted = (
+        set(prefs.reminder_offsets)
+        if registration.status == RegistrationStatus.CONFIRMED
+        and activity.status == ActivityStatus.SCHEDULED
+        and prefs.wants(Preference.REMINDERS)
+        else set()
+    )
+    for offset in wanted:
+        _arm(
+            key=f"reminder:{registration.pk}:{offset}",
+            kind=Kind.REMINDER,
+            user=registration.user,
+            activity=activity,
+            registration=registration,
+            due=reminder_due(activity.starts_at, offset),
+            offset=offset,
+        )
+    Delivery.objects.filter(
+        registration=registration, kind=Kind.REMINDER, status=S.PENDING
+    ).exclude(offset_minutes__in=wanted).update(status=S.CANCELLED)
+
+
+def arm_activity(*, activity: Activity) -> None:
+    """Re-arm every reminder of an activity (its time may have changed), hosts' included."""
+    for registration in activity.registrations.select_related("user", "activity"):
+        arm_reminders(registration=registration)
+    hosts = list(activity.host_people.all()) if activity.status == ActivityStatus.SCHEDULED else []
+    for host in hosts:
+        prefs = settings_for(host)
+        if not prefs.wants(Preference.REMINDERS):
+            continue
+        for offset in prefs.reminder_offsets:
+            _arm(
+                key=f"host_reminder:{activity.pk}:{host.pk}:{offset}",
+                kind=Kind.HOST_REMINDER,
+                user=host,
+                activity=activity,
+                due=reminder_due(activity.starts_at, offset),
+                offset=offset,
+            )
+    Delivery.objects.filter(activity=activity, kind=Kind.HOST_REMINDER, status=S.PENDING).exclude(
+        user__in=hosts
+    ).update(status=S.CANCELLED)
+
+
+def stop_reminders(*, registration: Registration | None = None, activity=None) -> None:
+    """Unregistering or cancelling stops reminders that have not gone out yet."""
+    deliveries = Delivery.objects.filter(
+        kind__in=[Kind.REMINDER, Kind.HOST_REMINDER], status=S.PENDING
+    )
+    if registration is not None:
+        deliveries = deliveries.filter(registration=registration)
+    if activity is not None:
+        deliveries = deliveries.filter(activity=activity)
+    deliveries.update(status=S.CANCELLED)
+
+
+def activity_changed(*, activity: Activity) -> None:
+    """Tell everyone with a place that the time or place changed; re-arm reminders."""
+    arm_activity(activity=activity)
+    for registration in activity.registrations.filter(
+        status=RegistrationStatus.CONFIRMED
+    ).select_related("user"):
+        notify(
+            user=registration.user,
+            kind=Kind.ACTIVITY_CHANGED,
+            key=f"changed:{registration.pk}:{activity.sequence}",
+            activity=activity,
+            registration=registration,
+        )
+
+
+def activity_cancelled(*, activity: Activity) -> None:
+    stop_reminders(activity=activity)
+    for registration in activity.registrations.filter(
+        status=RegistrationStatus.CONFIRMED
+    ).select_related("user"):
+        notify(
+            user=registration.user,
+            kind=Kind.ACTIVITY_CANCELLED,
+            key=f"cancelled:{registration.pk}",
+            activity=activity,
+            registration=registration,
+        )
+
+
+# --- Claiming and sending ---------------------------------------------------------------------
+
+
+def release_expired_leases(now: datetime.datetime | None = None) -> int:
+    """Claims whose worker vanished go back to pending (their send will be tried again)."""
+    now = now or timezone.now()
+    return Delivery.objects.filter(status__in=[S.CLAIMED, S.SENDING], lease_until__lt=now).update(
+        status=S.PENDING, claim_token=None, lease_until=None
+    )
+
+
+def claim_due(now: datetime.datetime | None = None, limit: int | None = None) -> list[int]:
+    """Claim up to `limit` due deliveries for this dispatcher alone (skip_locked: a second
+    beat claims other rows or none). Returns the claimed ids; the token is on the rows."""
+    now = now or timezone.now()
+    limit = limit or settings.NOTIFICATIONS_BATCH
+    token = uuid.uuid4()
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(status=S.PENDING, due_at__lte=now)
+            .order_by("due_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if not ids:
+            return []
+        Delivery.objects.filter(pk__in=ids, status=S.PENDING).update(
+            status=S.CLAIMED,
+            claim_token=token,
+            lease_until=now + datetime.timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS),
+        )
+    return list(Delivery.objects.filter(claim_token=token).values_list("pk", flat=True))
+
+
+def dispatch_due() -> int:
+    """Beat's job: free expired claims, claim what is due, hand each to a send task."""
+    from notifications.tasks import send_delivery_task
+
+    release_expired_leases()
+    claimed = claim_due()
+    tokens = dict(Delivery.objects.filter(pk__in=claimed).values_list("pk", "claim_token"))
+    for pk in claimed:
+        send_delivery_task.delay(delivery_id=pk, token=str(tokens[pk]))
+    return len(claimed)
+
+
+def retry_delay(attempts: int) -> int:
+    """Seconds before try number `attempts + 1`: 1, 2, 4, 8 minutes, plus up to 25% jitter.
+    Always well below the broker's visibility timeout (an hour)."""
+    base = 60 * 2 ** max(attempts - 1, 0)
+    return int(base + random.uniform(0, base / 4))  # noqa: S311 - jitter, not security
+
+
+def _domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def render(delivery: Delivery) -> EmailMultiAlternatives:
+    """The email of a delivery, in the recipient's language and time zone. Raises NotDue."""
+    user = delivery.user
+    language = user.language or settings.LANGUAGE_CODE
+    preference = PREFERENCE_OF[delivery.kind]
+    with translation.override(language), timezone.override(ZoneInfo(user.timezone)):
+        email = BUILDERS[delivery.kind](delivery, language)
+        unsubscribe_url = f"{settings.SITE_URL.rstrip('/')}" + reverse(
+            "unsubscribe", kwargs={"token": unsubscribe_token(user, preference)}
+        )
+        preferences_url = f"{settings.SITE_URL.rstrip('/')}{reverse('notifications:preferences')}"
+        context = {
+            **email.context,
+            "name": user.display_name,
+            "preference": Preference(preference).label,
+            "unsubscribe_url": unsubscribe_url,
+            "preferences_url": preferences_url,
+            "site_url": settings.SITE_URL,
+        }
+        subject = " ".join(
+            render_to_string(f"{email.template}_subject.txt", context).split("\n")
+        ).strip()
+        body = render_to_string(f"{email.template}_message.txt", context).strip()
+        text = render_to_string("notifications/email/footer.txt", {**context, "body": body})
+        html = render_to_string(
+            "notifications/email/base.html", {**context, "body": body, "subject": subject}
+        )
+    message = EmailMultiAlternatives(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        headers={
+            "Message-ID": delivery.message_id(_domain()),
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    if email.ics:
+        message.attach("learning-lab.ics", email.ics, "text/calendar; charset=utf-8")
+    return message
+
+
+def send_delivery(*, delivery_id: int, token: str) -> str:
+    """Send one claimed delivery, if this claim still holds it. Returns the final status.
+
+    Marks it "sending" first (so a stale claim cannot send it too), then sends with its fixed
+    Message-ID, then marks it sent. An SMTP failure puts it back to pending, due again after a
+    backoff with jitter, until NOTIFICATIONS_MAX_ATTEMPTS; then it is marked failed for staff.
+    """
+    now = timezone.now()
+    lease = now + datetime.timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS)
+    taken = Delivery.objects.filter(pk=delivery_id, claim_token=token, status=S.CLAIMED).update(
+        status=S.SENDING, attempts=F("attempts") + 1, lease_until=lease
+    )
+    if not taken:
+        return "not-ours"
+    delivery = Delivery.objects.select_related("user", "activity", "registration").get(
+        pk=delivery_id
+    )
+    mine = Q(pk=delivery_id, claim_token=token)
+    try:
+        if not delivery.user.is_active or not settings_for(delivery.user).wants(
+            PREFERENCE_OF[delivery.kind]
+        ):
+            raise NotDue(S.CANCELLED)
+        message = render(delivery)
+    except NotDue as decision:
+        Delivery.objects.filter(mine).update(status=decision.status, lease_until=None)
+        return decision.status
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        final = delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+        Delivery.objects.filter(mine).update(
+            status=S.FAILED if final else S.PENDING,
+            due_at=now + datetime.timedelta(seconds=retry_delay(delivery.attempts)),
+            claim_token=None,
+            lease_until=None,
+            last_error=f"{type(error).__name__}: {error}"[:500],
+        )
+        logger.warning(
+            "delivery %s attempt %s failed: %s",
+            delivery_id,
+            delivery.attempts,
+            type(error).__name__,
+        )
+        return S.FAILED if final else S.PENDING
+    Delivery.objects.filter(mine).update(status=S.SENT, sent_at=timezone.now(), lease_until=None)
+    return S.SENT
+
+
+def retry(*, delivery: Delivery) -> None:
+    """Staff: try a failed delivery again now."""
+    Delivery.objects.filter(pk=delivery.pk, status=S.FAILED).update(
+        status=S.PENDING, due_at=timezone.now(), attempts=0, claim_token=None, last_error=""
+    )
+    _dispatch_soon()

@@ -1,0 +1,107 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from notifications import services
+from notifications.enums import Preference
+from notifications.forms import DeliveryFilterForm, PreferencesForm
+from notifications.models import Delivery
+from partners.permissions import is_staff
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    current = services.settings_for(request.user)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "enabled": [p for p in Preference.values if current.wants(p)],
+            "offsets": current.reminder_offsets,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_preferences(
+            user=request.user,
+            enabled=form.cleaned_data["enabled"],
+            offsets=form.cleaned_data["offsets"],
+        )
+        messages.success(request, _("Your email choices are saved."))
+        return redirect("notifications:preferences")
+    return render(
+        request,
+        "notifications/preferences.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@csrf_exempt  # mail programs send RFC 8058 one-click POSTs; the signed token is the authority
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """One click, no sign-in: the signed link switches off one kind of email."""
+    try:
+        data = signing.loads(token, salt=services.UNSUBSCRIBE_SALT)
+        preference = Preference(data["p"])
+    except (signing.BadSignature, KeyError, ValueError):
+        return render(request, "notifications/unsubscribe_invalid.html", status=400)
+    if request.method == "POST":
+        try:
+            services.unsubscribe(token=token)
+        except Exception:  # the person may have been deleted since
+            return render(request, "notifications/unsubscribe_invalid.html", status=400)
+        return render(request, "notifications/unsubscribed.html", {"preference": preference.label})
+    return render(
+        request,
+        "notifications/unsubscribe.html",
+        {"preference": preference.label, "token": token},
+    )
+
+
+def _staff_only(request):
+    if not is_staff(request.user):
+        raise PermissionDenied(_("Only the Learning Lab team sees deliveries."))
+
+
+@login_required
+@require_GET
+def deliveries(request):
+    _staff_only(request)
+    form = DeliveryFilterForm(request.GET if request.GET else None)
+    rows = Delivery.objects.select_related("user").order_by("-due_at", "-pk")
+    if form.is_bound and not form.is_valid():
+        return render(
+            request, "notifications/deliveries.html", {"form": form, "page_obj": None}, status=400
+        )
+    if form.is_bound:
+        if form.cleaned_data["status"]:
+            rows = rows.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["kind"]:
+            rows = rows.filter(kind=form.cleaned_data["kind"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "notifications/deliveries.html",
+        {
+            "form": form,
+            "page_obj": Paginator(rows, 50).get_page(request.GET.get("page")),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def retry(request, pk: int):
+    _staff_only(request)
+    delivery = get_object_or_404(Delivery, pk=pk)
+    services.retry(delivery=delivery)
+    messages.success(request, _("The email will be tried again in a moment."))
+    return redirect("notifications:deliveries")
