@@ -41,8 +41,10 @@ def _site_url(name: str, language: str, **kwargs) -> str:
 
 def _activity_context(delivery: Delivery, language: str) -> dict:
     activity = delivery.activity
+    title = translated_text(activity, "title", language)
     return {
-        "title": translated_text(activity, "title", language).text,
+        "title": title.text,
+        "title_notice": title.notice if title.is_fallback else "",
         "starts_at": activity.starts_at,
         "ends_at": activity.ends_at,
         "zone": delivery.user.timezone,

@@ -121,7 +121,9 @@ def reminder_due(starts_at: datetime.datetime, offset_minutes: int) -> datetime.
     """When a reminder `offset_minutes` before `starts_at` is due. Instants are UTC, so a
     daylight-saving change between now and then does not move it: "24 hours before" is 24 real
     hours before, whatever the clocks of the recipient or the hosts do."""
-    return starts_at - datetime.timedelta(minutes=offset_minutes)
+    # In UTC: Python subtracts wall-clock time when the datetime carries a zone, which would
+    # make "24 hours before" 23 or 25 real hours across a daylight-saving change.
+    return starts_at.astimezone(datetime.UTC) - datetime.timedelta(minutes=offset_minutes)
 
 
 def _arm(
