@@ -6,6 +6,7 @@ and context, or raises `NotDue` with the status the delivery should take instead
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -58,9 +59,21 @@ def _activity_context(delivery: Delivery, language: str) -> dict:
 
 
 def _ics(delivery: Delivery, language: str) -> bytes:
+    activity = delivery.activity
+    return _activity_ics(activity.pk, activity.sequence, activity.updated_at, language)
+
+
+@lru_cache(maxsize=256)
+def _activity_ics(activity_pk: int, sequence: int, updated_at, language: str) -> bytes:
+    """One calendar file per activity revision and language, however many recipients: building
+    its time zone definitions is the costliest part of a reminder. The revision (sequence and
+    last change) is in the key, so a changed activity never gets a stale file."""
+    from activities.models import Activity
+
+    activity = Activity.objects.get(pk=activity_pk)
     return calendar_for(
-        [delivery.activity],
-        name=translated_text(delivery.activity, "title", language).text,
+        [activity],
+        name=translated_text(activity, "title", language).text,
         language=language,
         include_link=lambda _activity: True,
     )

@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from accounts.models import User
 from activities import services as activity_services
 from notifications import services
 from notifications.enums import DeliveryStatus, Kind
@@ -265,7 +266,7 @@ def test_preferences_switch_kinds_off_and_choose_offsets(client):
     )
 
     statuses = dict(Delivery.objects.values_list("offset_minutes", "status"))
-    settings_row = services.settings_for(person)
+    settings_row = services.settings_for(User.objects.get(pk=person.pk))
     assert response.status_code == 302
     assert statuses == {60: "pending", 1440: "cancelled"}
     assert settings_row.wants("reminders") and not settings_row.wants("waiting_list")
@@ -294,7 +295,7 @@ def test_unsubscribe_link_works_without_signing_in_and_in_one_click(client):
 
     assert page.status_code == 200
     assert one_click.status_code == 200
-    assert not services.settings_for(person).wants("reminders")
+    assert not services.settings_for(User.objects.get(pk=person.pk)).wants("reminders")
 
 
 @pytest.mark.django_db
