@@ -65,7 +65,9 @@ def main() -> None:
         ),
         batch_size=2000,
     )
-    cluster = Cluster(Path(tempfile.mkdtemp()), os.environ["REDIS_URL"], NOTIFICATIONS_BATCH=2000)
+    workdir = Path(tempfile.mkdtemp())
+    print(f"logs and mail in {workdir}")
+    cluster = Cluster(workdir, os.environ["REDIS_URL"], NOTIFICATIONS_BATCH=2000)
     sent = Delivery.objects.filter(status=DeliveryStatus.SENT)
     cluster.worker("worker", concurrency=args.processes, pool="prefork")
     cluster.beat("beat")

@@ -368,7 +368,7 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Logging (stdout only: the process manager collects it) -----------------------------------
 
-LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -49,7 +49,7 @@ class Cluster:
             "EMAIL_URL": f"filemail://{self.mail_dir}",
             "SITE_URL": settings.SITE_URL,
             "NOTIFICATIONS_DISPATCH_SECONDS": "1",
-            "LOG_LEVEL": "WARNING",
+            "LOG_LEVEL": os.environ.get("CLUSTER_LOG_LEVEL", "WARNING").upper(),
             **{key: str(value) for key, value in extra_env.items()},
         }
         self.processes: dict[str, subprocess.Popen] = {}
