@@ -34,7 +34,19 @@ def material_upload_to(instance, filename: str) -> str:
     return f"materials/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
 
 
-class Activity(models.Model):
+class LanguageListsMixin:
+    """`spoken_languages` and `interpretation_languages` ("en,fr") as lists of codes."""
+
+    @property
+    def spoken_language_list(self) -> list[str]:
+        return [code for code in self.spoken_languages.split(",") if code]
+
+    @property
+    def interpretation_language_list(self) -> list[str]:
+        return [code for code in self.interpretation_languages.split(",") if code]
+
+
+class Activity(LanguageListsMixin, models.Model):
     """Something the Learning Lab does together: a call, a webinar, a retreat, ...
 
     Languages are stored as comma-separated portal language codes ("en,fr"): three possible
@@ -123,14 +135,6 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def spoken_language_list(self) -> list[str]:
-        return [code for code in self.spoken_languages.split(",") if code]
-
-    @property
-    def interpretation_language_list(self) -> list[str]:
-        return [code for code in self.interpretation_languages.split(",") if code]
 
     @property
     def is_past(self) -> bool:

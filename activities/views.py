@@ -1,4 +1,3 @@
-import csv
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -25,6 +24,7 @@ from activities.forms import (
 )
 from activities.models import Activity, CalendarToken, Material
 from core.content import translated_text
+from core.csv_export import csv_response
 from core.exceptions import ApplicationError
 
 PAGE_SIZE = 20
@@ -190,11 +190,8 @@ def attendees(request, pk: int):
 @require_GET
 def attendees_csv(request, pk: int):
     activity = _managed(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="attendees-{activity.pk}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    writer.writerow(
+    return csv_response(
+        f"attendees-{activity.pk}.csv",
         [
             _("Name"),
             _("Email address"),
@@ -203,26 +200,20 @@ def attendees_csv(request, pk: int):
             _("Accessibility needs"),
             _("Question for the hosts"),
             _("Registered"),
-        ]
-    )
-    for row in selectors.attendee_rows(activity=activity):
-        writer.writerow(
+        ],
+        (
             [
-                _csv_safe(row.user.display_name),
+                row.user.display_name,
                 row.user.email,
                 row.get_status_display(),
                 row.get_interpretation_language_display(),
-                _csv_safe(row.accessibility_needs),
-                _csv_safe(row.question),
+                row.accessibility_needs,
+                row.question,
                 row.requested_at.isoformat(),
             ]
-        )
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    """Keep spreadsheet programs from running what people typed as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+            for row in selectors.attendee_rows(activity=activity)
+        ),
+    )
 
 
 def _activity_form_page(request, form, activity, status):

@@ -1,10 +1,8 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from activities.models import Activity
 from activities.selectors import activity_for_page
 from core.content import translated_text
+from core.csv_export import csv_response
 from core.exceptions import ApplicationError
 from feedback import permissions, selectors, services
 from feedback.enums import QuestionKind, SurveyKind
@@ -146,17 +145,11 @@ def results_csv(request, pk: int):
             % {"count": summary.threshold}
         )
     questions, rows = selectors.export_rows(survey=survey)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="survey-{survey.pk}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    writer.writerow([_("Answered in"), *(translated_text(q, "text").text for q in questions)])
-    writer.writerows([row[0], *(_csv_safe(cell) for cell in row[1:])] for row in rows)
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return csv_response(
+        f"survey-{survey.pk}.csv",
+        [_("Answered in"), *(translated_text(q, "text").text for q in questions)],
+        rows,
+    )
 
 
 # --- Staff: building surveys ---------------------------------------------------------------------

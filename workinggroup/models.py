@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_timezone
 from activities.enums import ActivityFormat, ActivityType, Audience
-from activities.models import Activity, validate_language_codes
+from activities.models import Activity, LanguageListsMixin, validate_language_codes
 from partners.models import Organisation
 from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
 
 TEXT_LIMIT = 5000
 
 
-class Item(models.Model):
+class Item(LanguageListsMixin, models.Model):
     """Something partners put before the Working Group: an activity proposal or a
     recommendation. Its state changes only through workinggroup.services.transition()."""
 
@@ -109,14 +109,6 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def spoken_language_list(self) -> list[str]:
-        return [code for code in self.spoken_languages.split(",") if code]
-
-    @property
-    def interpretation_language_list(self) -> list[str]:
-        return [code for code in self.interpretation_languages.split(",") if code]
 
 
 class Support(models.Model):
