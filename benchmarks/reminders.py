@@ -69,7 +69,9 @@ def main() -> None:
     print(f"logs and mail in {workdir}")
     cluster = Cluster(workdir, os.environ["REDIS_URL"], NOTIFICATIONS_BATCH=2000)
     sent = Delivery.objects.filter(status=DeliveryStatus.SENT)
-    cluster.worker("worker", concurrency=args.processes, pool="prefork")
+    cluster.worker(
+        "worker", concurrency=args.processes, pool=os.environ.get("BENCH_POOL", "prefork")
+    )
     cluster.beat("beat")
     started = time.perf_counter()
     try:
