@@ -1,0 +1,256 @@
+"""Every URL of the portal, for each role, answers as expected: allowed, sent to sign in,
+refused (403) or not found (404, as if it did not exist). A URL missing from the table fails."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLResolver, get_resolver, reverse
+
+from activities.models import Material
+from activities.services import rotate_calendar_token
+from feedback.models import Response
+from notifications.models import Delivery
+from notifications.services import unsubscribe_token
+from partners.enums import MembershipRole
+from tests.factories import (
+    ActivityFactory,
+    InvitationFactory,
+    ItemFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    StaffFactory,
+    SurveyFactory,
+    UserFactory,
+)
+from workinggroup.models import AgendaEntry
+
+ROLES = ["visitor", "member", "other_lead", "wg_member", "staff"]
+OK, LOGIN, DENIED, MISSING, METHOD = "ok", "login", "403", "404", "405"
+
+
+def _everyone(outcome=OK):
+    return dict.fromkeys(ROLES, outcome)
+
+
+def _signed_in(outcome_for_others, staff=OK, visitor=LOGIN):
+    return {
+        "visitor": visitor,
+        "member": outcome_for_others,
+        "other_lead": outcome_for_others,
+        "wg_member": outcome_for_others,
+        "staff": staff,
+    }
+
+
+COMMUNITY = _signed_in(OK)
+STAFF_ONLY = _signed_in(DENIED)
+COMMUNITY_PAGE = {**_everyone(OK), "visitor": MISSING}
+
+# url name -> (method, kwargs from the world, data from the world, expected by role)
+MATRIX = {
+    "core:home": ("get", {}, {}, _everyone()),
+    "set_language": ("post", {}, {"language": "es", "next": "/en/"}, _everyone()),
+    "personal_calendar": ("get", {"token": "calendar_token"}, {}, _everyone()),
+    "unsubscribe": ("get", {"token": "unsubscribe_token"}, {}, _everyone()),
+    "accounts:profile": ("get", {}, {}, COMMUNITY),
+    "accounts:invite": ("get", {}, {}, STAFF_ONLY),
+    "accounts:invitation": ("get", {"token": "invitation_token"}, {}, _everyone()),
+    "activities:list": ("get", {}, {}, _everyone()),
+    "activities:create": ("get", {}, {}, STAFF_ONLY),
+    "activities:my_calendar": ("get", {}, {}, COMMUNITY),
+    "activities:public_ics": ("get", {}, {}, _everyone()),
+    "activities:feed": ("get", {}, {}, _everyone()),
+    "activities:detail": ("get", {"pk": "activity"}, {}, COMMUNITY_PAGE),
+    "activities:ics": ("get", {"pk": "activity"}, {}, COMMUNITY_PAGE),
+    "activities:register": ("post", {"pk": "activity"}, {}, COMMUNITY),
+    "activities:cancel_registration": ("post", {"pk": "activity"}, {}, COMMUNITY),
+    "activities:edit": ("get", {"pk": "activity"}, {}, STAFF_ONLY),
+    "activities:cancel": ("get", {"pk": "activity"}, {}, STAFF_ONLY),
+    "activities:publish": ("post", {"pk": "activity"}, {}, STAFF_ONLY),
+    "activities:attendees": ("get", {"pk": "activity"}, {}, STAFF_ONLY),
+    "activities:attendees_csv": ("get", {"pk": "activity"}, {}, STAFF_ONLY),
+    "activities:add_material": ("get", {"pk": "activity"}, {}, STAFF_ONLY),
+    "activities:material": (
+        "get",
+        {"pk": "activity", "material_pk": "material"},
+        {},
+        COMMUNITY_PAGE,
+    ),
+    "partners:directory": ("get", {}, {}, _everyone()),
+    "partners:map": ("get", {}, {}, _everyone()),
+    "partners:create": ("get", {}, {}, STAFF_ONLY),
+    "partners:profile": ("get", {"slug": "organisation"}, {}, COMMUNITY_PAGE),
+    "partners:edit": ("get", {"slug": "organisation"}, {}, STAFF_ONLY),
+    "partners:members": ("get", {"slug": "organisation"}, {}, STAFF_ONLY),
+    "partners:change_role": (
+        "post",
+        {"slug": "organisation", "pk": "membership"},
+        {"role": "lead"},
+        STAFF_ONLY,
+    ),
+    "partners:remove_member": (
+        "post",
+        {"slug": "organisation", "pk": "membership"},
+        {},
+        STAFF_ONLY,
+    ),
+    "workinggroup:overview": ("get", {}, {}, COMMUNITY),
+    "workinggroup:mine": ("get", {}, {}, COMMUNITY),
+    "workinggroup:propose": ("get", {}, {}, _signed_in(OK, staff=DENIED)),
+    "workinggroup:recommend": ("get", {}, {}, _signed_in(OK, staff=DENIED)),
+    "workinggroup:item": ("get", {"pk": "item"}, {}, COMMUNITY),
+    "workinggroup:edit": ("get", {"pk": "item"}, {}, _signed_in(DENIED, staff=DENIED)),
+    "workinggroup:translations": ("get", {"pk": "item"}, {}, STAFF_ONLY),
+    "workinggroup:act": (
+        "post",
+        {"pk": "item"},
+        {"action": "approve", "version": "item_version"},
+        STAFF_ONLY,
+    ),
+    "workinggroup:support": ("post", {"pk": "item"}, {}, COMMUNITY),
+    "workinggroup:comment": ("post", {"pk": "item"}, {"body": "Yes"}, COMMUNITY),
+    "workinggroup:queue": ("get", {}, {}, STAFF_ONLY),
+    "workinggroup:log": ("get", {}, {}, STAFF_ONLY),
+    "workinggroup:meetings": ("get", {}, {}, COMMUNITY),
+    "workinggroup:meeting_create": ("get", {}, {}, STAFF_ONLY),
+    "workinggroup:meeting": (
+        "get",
+        {"pk": "meeting"},
+        {},
+        {**_signed_in(MISSING), "wg_member": OK},
+    ),
+    "workinggroup:meeting_comment": (
+        "post",
+        {"pk": "meeting"},
+        {"body": "Hi"},
+        {**_signed_in(MISSING), "wg_member": OK},
+    ),
+    "workinggroup:meeting_add_entry": (
+        "post",
+        {"pk": "meeting"},
+        {"language": "en", "title": "Free item"},
+        STAFF_ONLY,
+    ),
+    "workinggroup:meeting_move_entry": (
+        "post",
+        {"pk": "meeting", "entry_pk": "entry"},
+        {"direction": "up"},
+        STAFF_ONLY,
+    ),
+    "workinggroup:meeting_outcome": (
+        "post",
+        {"pk": "meeting", "entry_pk": "entry"},
+        {"language": "en"},
+        STAFF_ONLY,
+    ),
+    "workinggroup:meeting_publish": ("post", {"pk": "meeting"}, {}, STAFF_ONLY),
+    "feedback:list": ("get", {}, {}, COMMUNITY),
+    "feedback:box": ("get", {}, {}, COMMUNITY),
+    "feedback:answer": ("get", {"pk": "survey"}, {}, _signed_in(OK, staff=MISSING)),
+    "feedback:results": ("get", {"pk": "survey"}, {}, STAFF_ONLY),
+    "feedback:results_csv": ("get", {"pk": "survey"}, {}, STAFF_ONLY),
+    "feedback:manage": ("get", {}, {}, STAFF_ONLY),
+    "feedback:survey_create": ("get", {}, {}, STAFF_ONLY),
+    "feedback:survey_edit": ("get", {"pk": "survey"}, {}, STAFF_ONLY),
+    "feedback:question_add": ("post", {"pk": "survey"}, {"kind": "text"}, STAFF_ONLY),
+    "feedback:question_delete": (
+        "post",
+        {"pk": "survey", "question_pk": "question"},
+        {},
+        STAFF_ONLY,
+    ),
+    "feedback:attach": ("get", {"activity_pk": "activity"}, {}, STAFF_ONLY),
+    "notifications:preferences": ("get", {}, {}, COMMUNITY),
+    "notifications:deliveries": ("get", {}, {}, STAFF_ONLY),
+    "notifications:retry": ("post", {"pk": "delivery"}, {}, STAFF_ONLY),
+}
+
+
+def _url_names(patterns=None, namespace=None):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            module = pattern.urlconf_module
+            name = "" if isinstance(module, list) else getattr(module, "__name__", "")
+            if pattern.namespace == "admin" or name.startswith("allauth"):
+                continue
+            yield from _url_names(pattern.url_patterns, pattern.namespace or namespace)
+        elif pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_url_is_in_the_matrix():
+    assert set(_url_names()) == set(MATRIX)
+
+
+@pytest.fixture
+def world(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    organisation = OrganisationFactory(slug="org-a", visibility="community")
+    owner = MembershipFactory(organisation=organisation, role=MembershipRole.LEAD).user
+    member_membership = MembershipFactory(organisation=organisation)
+    activity = ActivityFactory(hosts=[organisation])
+    material = Material.objects.create(
+        activity=activity,
+        kind="slides",
+        title="Slides",
+        language="en",
+        file=SimpleUploadedFile("s.pdf", b"%PDF-1.4 test"),
+    )
+    item = ItemFactory(proposer=owner, organisation=organisation)
+    meeting = MeetingFactory()
+    entry = AgendaEntry.objects.create(meeting=meeting, position=1, title_en="Item")
+    survey = SurveyFactory()
+    Response.objects.bulk_create(Response(survey=survey, language="en") for _ in range(5))
+    users = {
+        "visitor": None,
+        "member": member_membership.user,
+        "other_lead": MembershipFactory(role=MembershipRole.LEAD).user,
+        "wg_member": MembershipFactory(user=UserFactory(is_working_group_member=True)).user,
+        "staff": StaffFactory(),
+    }
+    InvitationFactory(token="matrix-token")
+    delivery = Delivery.objects.create(
+        key="x", kind="reminder", user=owner, due_at=activity.starts_at, status="failed"
+    )
+    return {
+        "users": users,
+        "activity": activity.pk,
+        "material": material.pk,
+        "organisation": organisation.slug,
+        "membership": member_membership.pk,
+        "item": item.pk,
+        "item_version": item.version,
+        "meeting": meeting.pk,
+        "entry": entry.pk,
+        "survey": survey.pk,
+        "question": survey.questions.first().pk,
+        "delivery": delivery.pk,
+        "calendar_token": rotate_calendar_token(user=owner),
+        "unsubscribe_token": unsubscribe_token(owner, "reminders"),
+        "invitation_token": "matrix-token",
+    }
+
+
+def _outcome(response) -> str:
+    location = response.get("Location", "")
+    if response.status_code in (301, 302) and "/accounts/login/" in location:
+        return LOGIN
+    return {403: DENIED, 404: MISSING, 405: METHOD}.get(response.status_code, OK)
+
+
+CASES = [(name, role) for name in MATRIX for role in ROLES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role"), CASES)
+def test_permission_matrix(client, world, name, role):
+    method, kwargs, data, expected = MATRIX[name]
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    url = reverse(name, kwargs={key: world[value] for key, value in kwargs.items()})
+    payload = {key: world.get(value, value) for key, value in data.items()}
+
+    response = getattr(client, method)(url, payload)
+
+    assert _outcome(response) == expected[role], (url, response.status_code)
