@@ -24,7 +24,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true on a development machine).")
-    SECRET_KEY = "development-only-insecure-key-never-use-in-production"  # noqa: S105
+    SECRET_KEY = "development-only-insecure-key-never-use-in-production"  # noqa: S105  # nosec B105
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
@@ -147,13 +147,14 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's rate limits, stated here so an operator sees them: at most 5 failed logins per
 # account in 5 minutes (and 10 per minute per address), 5 password reset requests per minute
 # per email and 20 per address.
+# (bandit mistakes the "password" keys for passwords: these are rates.)
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105
+    "reset_password_from_key": "20/m/ip",  # nosec B105
     "signup": "20/m/ip",
-    "change_password": "5/m/user",
+    "change_password": "5/m/user",  # nosec B105
     "manage_email": "10/m/user",
 }
 # Behind a reverse proxy the client address is in X-Forwarded-For; trust only that many hops.

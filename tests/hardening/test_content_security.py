@@ -70,3 +70,24 @@ def test_written_text_never_becomes_markup(client, attack):
         assert 'href="javascript:' not in page
     # Shown as the text it is, escaped, on every page.
     assert all(escape(attack) in page for page in pages)
+
+
+POST_FORM = re.compile(r"<form[^>]*method=\"post\"[^>]*>(.*?)</form>", re.DOTALL | re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", PAGE_TEMPLATES, ids=lambda p: str(p.relative_to(TEMPLATES)))
+def test_every_post_form_carries_a_csrf_token(path):
+    for body in POST_FORM.findall(path.read_text()):
+        assert "{% csrf_token %}" in body, path
+
+
+@pytest.mark.django_db
+def test_posting_without_the_token_is_refused(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(MembershipFactory().user)
+
+    response = strict.post("/en/notifications/preferences/", {"enabled": []})
+
+    assert response.status_code == 403

@@ -25,7 +25,8 @@ from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
 from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 
-DEMO_PASSWORD = "learninglab-demo"  # noqa: S105 - published on purpose, for demo accounts only
+# Published on purpose, for demo accounts only; the command refuses to run with DEBUG off.
+DEMO_PASSWORD = "learninglab-demo"  # noqa: S105  # nosec B105
 
 # slug, name, country, region, city, visibility, focus areas, working languages, joined,
 # Working Group seat, founded, website, and the description in whichever languages the

@@ -1,0 +1,61 @@
+"""What a first visit to each main page costs a phone on a slow connection: requests and bytes
+transferred (gzip, as whitenoise and Caddy serve them), against the budget of 120 KB and 8
+requests. Pages are fetched through Django's test client with the demo data loaded.
+
+Run: .venv/bin/python benchmarks/page_weight.py
+"""
+
+import gzip
+import io
+import re
+from pathlib import Path
+
+from _common import setup_django
+
+BUDGET_BYTES = 120 * 1024
+BUDGET_REQUESTS = 8
+ASSET = re.compile(rb'(?:href|src)="(/static/[^"]+)"')
+
+
+def main() -> None:
+    setup_django()
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from django.core.management import call_command
+    from django.test import Client
+
+    from accounts.models import User
+    from activities.models import Activity
+
+    settings.DEBUG = True
+    call_command("load_demo_data", verbosity=0, stdout=io.StringIO())
+    settings.DEBUG = False
+    public_webinar = Activity.objects.filter(audience="public", status="scheduled").first()
+    partner = User.objects.get(email="ana@mujeresunidas.example")
+    visitor, member = Client(), Client()
+    member.force_login(partner)
+    pages = [
+        ("home (visitor)", visitor, "/es/"),
+        ("public webinar (visitor)", visitor, f"/fr/activities/{public_webinar.pk}/"),
+        ("partner map (visitor)", visitor, "/fr/partners/map/"),
+        ("activities (partner)", member, "/es/activities/"),
+        ("activity + register form (partner)", member, f"/es/activities/{public_webinar.pk}/"),
+        ("partner directory (partner)", member, "/es/partners/"),
+        ("propose an activity (partner)", member, "/es/working-group/propose/"),
+        ("open survey (partner)", member, "/es/feedback/"),
+    ]
+    print(f"{'page':<38} {'requests':>8} {'KB (gzip)':>10}  within budget")
+    for name, client, path in pages:
+        response = client.get(path)
+        html = response.content
+        sizes = [len(gzip.compress(html, 9))]
+        for asset in dict.fromkeys(ASSET.findall(html)):
+            found = finders.find(asset.decode().removeprefix("/static/"))
+            sizes.append(len(gzip.compress(Path(found).read_bytes(), 9)))
+        total = sum(sizes)
+        ok = total <= BUDGET_BYTES and len(sizes) <= BUDGET_REQUESTS
+        print(f"{name:<38} {len(sizes):>8} {total / 1024:>10.1f}  {'yes' if ok else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
