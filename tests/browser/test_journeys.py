@@ -1,0 +1,128 @@
+"""A person in a real browser, in Spanish and in French, on a phone-sized screen. axe-core checks
+every page the journeys visit: no serious or critical accessibility violation."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+
+from activities.models import Registration
+from tests.factories import ActivityFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.utils import PASSWORD, translated
+
+LANGUAGES = ["es", "fr"]
+
+
+def _check_accessibility(page) -> None:
+    results = Axe().run(page)
+    serious = [
+        violation["id"]
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"{page.url}: {serious}"
+
+
+def _sign_in(page, live_server, user, language):
+    page.goto(f"{live_server.url}/{language}/accounts/login/")
+    _check_accessibility(page)
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_visitor_reads_a_public_webinar_and_switches_language(page, live_server, language):
+    host = OrganisationFactory(visibility="public", name="Chikondi Girls Initiative")
+    webinar = ActivityFactory(
+        audience="public",
+        type="webinar",
+        hosts=[host],
+        title_en="Ending child marriage",
+        title_es="Acabar con el matrimonio infantil",
+        title_fr="Mettre fin au mariage des enfants",
+    )
+
+    page.goto(f"{live_server.url}/{language}/activities/{webinar.pk}/")
+    _check_accessibility(page)
+    heading = page.locator("h1").inner_text()
+    other = "fr" if language == "es" else "es"
+    page.locator(f"button[name=language][value={other}]").click()
+    page.wait_for_url(f"**/{other}/activities/{webinar.pk}/")
+
+    expected = {
+        "es": "Acabar con el matrimonio infantil",
+        "fr": "Mettre fin au mariage des enfants",
+    }
+    assert heading == expected[language]
+    assert page.locator("h1").inner_text() == expected[other]
+    assert page.locator("html").get_attribute("lang") == other
+    _check_accessibility(page)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partner_finds_registers_downloads_and_cancels(page, live_server, language):
+    person = MembershipFactory(user=UserFactory(language=language)).user
+    activity = ActivityFactory(
+        type="webinar",
+        title_es="Seguridad digital",
+        title_fr="Sécurité numérique",
+        title_en="Digital safety",
+        interpretation_languages="es,fr",
+        starts_at=timezone.now() + datetime.timedelta(days=9),
+        ends_at=timezone.now() + datetime.timedelta(days=9, hours=1),
+    )
+    ActivityFactory(type="call", title_en="Another call")
+    _sign_in(page, live_server, person, language)
+
+    page.goto(f"{live_server.url}/{language}/activities/")
+    page.select_option("select[name=type]", "webinar")
+    page.locator("form[role=search] button[type=submit]").click()
+    _check_accessibility(page)
+    page.locator(f"a[href='/{language}/activities/{activity.pk}/']").first.click()
+    _check_accessibility(page)
+    page.select_option("select[name=registration-interpretation_language]", language)
+    page.locator("form[action$='/register/'] button[type=submit]").click()
+    page.wait_for_load_state()
+    registration = Registration.objects.get(user=person)
+    with page.expect_download() as download:
+        page.locator(f"a[href$='/activities/{activity.pk}/calendar.ics']").click()
+    ics = Path(download.value.path()).read_bytes()
+    page.locator("form[action$='/cancel-registration/'] button").click()
+    page.wait_for_load_state()
+    _check_accessibility(page)
+
+    registration.refresh_from_db()
+    assert registration.interpretation_language == language
+    assert registration.status == "cancelled"
+    assert b"BEGIN:VEVENT" in ics and b"meet.example" in ics
+    assert translated(language, "Join this activity") in page.content()
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partner_changes_notification_preferences(page, live_server, language):
+    person = MembershipFactory(user=UserFactory(language=language)).user
+    _sign_in(page, live_server, person, language)
+
+    page.goto(f"{live_server.url}/{language}/notifications/preferences/")
+    _check_accessibility(page)
+    page.uncheck("input[name=enabled][value=surveys]")
+    page.uncheck("input[name=offsets][value='1440']")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+
+    from accounts.models import User
+    from notifications.services import settings_for
+
+    prefs = settings_for(User.objects.get(pk=person.pk))
+    assert not prefs.wants("surveys")
+    assert prefs.reminder_offsets == [60]
+    assert translated(language, "Your email choices are saved.") in page.content()
