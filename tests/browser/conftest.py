@@ -57,3 +57,25 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture(autouse=True)
+def _empty_moderation_log_after_test(request):
+    """The moderation log refuses DELETE in the database itself. Between transactional tests
+    PostgreSQL empties tables with TRUNCATE (allowed), but SQLite deletes row by row: lift the
+    SQLite trigger just long enough to empty the log, then put it back."""
+    yield
+    if "transactional_db" not in request.fixturenames and "live_server" not in (
+        request.fixturenames
+    ):
+        return
+    from django.db import connection
+
+    from workinggroup.migrations import _0002_sql
+
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER IF EXISTS workinggroup_log_no_delete")
+        cursor.execute("DELETE FROM workinggroup_moderationlog")
+        cursor.execute(_0002_sql.SQLITE_NO_DELETE)

@@ -126,3 +126,97 @@ def test_partner_changes_notification_preferences(page, live_server, language):
     assert not prefs.wants("surveys")
     assert prefs.reminder_offsets == [60]
     assert translated(language, "Your email choices are saved.") in page.content()
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partner_proposes_and_staff_approves_into_the_activity_list(
+    page, browser, live_server, language
+):
+    from tests.factories import StaffFactory
+
+    person = MembershipFactory(user=UserFactory(language=language)).user
+    staff = StaffFactory(language=language)
+    title = {"es": "Taller de cuidado colectivo", "fr": "Atelier de soin collectif"}[language]
+    _sign_in(page, live_server, person, language)
+
+    page.goto(f"{live_server.url}/{language}/working-group/propose/")
+    _check_accessibility(page)
+    page.fill("input[name=title]", title)
+    page.fill("textarea[name=description]", "…")
+    page.select_option("select[name=activity_type]", "community_building")
+    page.check(f"input[name=spoken][value={language}]")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/working-group/items/*/")
+    _check_accessibility(page)
+    page.locator("form[action$='/act/'] input[value=submit] ~ button").click()
+    page.wait_for_load_state()
+    item_url = page.url
+
+    staff_context = browser.new_context(viewport={"width": 1280, "height": 900})
+    staff_page = staff_context.new_page()
+    _sign_in(staff_page, live_server, staff, language)
+    staff_page.goto(f"{live_server.url}/{language}/working-group/queue/")
+    _check_accessibility(staff_page)
+    staff_page.locator(f"text={title}").click()
+    staff_page.locator("details:has(input[value=approve]) summary").click()
+    approve = staff_page.locator("details:has(input[value=approve]) form")
+    approve.locator("input[name=starts_at]").fill("2031-06-02T15:00")
+    approve.locator("input[name=ends_at]").fill("2031-06-02T16:30")
+    approve.locator("select[name=timezone]").select_option("America/Bogota")
+    approve.locator("textarea[name=message]").fill("¡Adelante!")
+    approve.locator("button[type=submit]").click()
+    staff_page.wait_for_load_state()
+    staff_context.close()
+
+    page.goto(f"{live_server.url}/{language}/activities/?q={title.split()[0]}")
+    _check_accessibility(page)
+    assert title in page.content()
+    assert item_url.startswith(live_server.url)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partner_answers_a_survey_and_staff_see_results_only_after_the_threshold(
+    page, browser, live_server, language, settings
+):
+    from feedback.services import move_pending
+    from tests.factories import StaffFactory, SurveyFactory
+    from tests.feedback.utils import answer_data
+
+    survey = SurveyFactory(title_es="Encuesta anual", title_fr="Questionnaire annuel")
+    person = MembershipFactory(user=UserFactory(language=language)).user
+    _sign_in(page, live_server, person, language)
+
+    page.goto(f"{live_server.url}/{language}/feedback/{survey.pk}/")
+    _check_accessibility(page)
+    page.locator("input[type=radio][value='4']").check()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/feedback/")
+    move_pending(survey_id=survey.pk)
+
+    staff_context = browser.new_context()
+    staff_page = staff_context.new_page()
+    _sign_in(staff_page, live_server, StaffFactory(language=language), language)
+    staff_page.goto(f"{live_server.url}/{language}/feedback/{survey.pk}/results/")
+    _check_accessibility(staff_page)
+    before = staff_page.content()
+    from django.test import Client
+
+    for _ in range(4):
+        other = Client()
+        other.force_login(MembershipFactory().user)
+        other.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
+    survey.closes_on = survey.opens_on
+    survey.save()
+    move_pending(survey_id=survey.pk)
+    staff_page.reload()
+    _check_accessibility(staff_page)
+    after = staff_page.content()
+    staff_context.close()
+
+    assert "<svg" not in before
+    assert "<svg" in after
+    assert translated(language, "Download the anonymous answers (CSV)") in after

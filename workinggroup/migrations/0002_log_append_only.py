@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from workinggroup.migrations._0002_sql import SQLITE_NO_DELETE, SQLITE_NO_UPDATE
+
 POSTGRES_UP = """
 CREATE OR REPLACE FUNCTION workinggroup_log_append_only() RETURNS trigger AS $$
 BEGIN
@@ -16,12 +18,7 @@ POSTGRES_DOWN = """
 DROP TRIGGER IF EXISTS workinggroup_log_append_only ON workinggroup_moderationlog;
 DROP FUNCTION IF EXISTS workinggroup_log_append_only();
 """
-SQLITE_UP = [
-    """CREATE TRIGGER workinggroup_log_no_update BEFORE UPDATE ON workinggroup_moderationlog
-       BEGIN SELECT RAISE(ABORT, 'the moderation log is append-only'); END;""",
-    """CREATE TRIGGER workinggroup_log_no_delete BEFORE DELETE ON workinggroup_moderationlog
-       BEGIN SELECT RAISE(ABORT, 'the moderation log is append-only'); END;""",
-]
+SQLITE_UP = [SQLITE_NO_UPDATE, SQLITE_NO_DELETE]
 SQLITE_DOWN = [
     "DROP TRIGGER IF EXISTS workinggroup_log_no_update;",
     "DROP TRIGGER IF EXISTS workinggroup_log_no_delete;",
