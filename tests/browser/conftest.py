@@ -12,11 +12,23 @@ from tests.utils import require_service
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+@pytest.fixture(scope="module", autouse=True)
+def _allow_database_access_beside_playwright():
+    """Playwright's sync API keeps an event loop in this thread while the browser is open;
+    Django would then refuse database access from the tests. Only while these tests run (the
+    browser closes with the module), never in a deployment."""
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if before is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(_allow_database_access_beside_playwright):
     require_service(
         Path(CHROMIUM).exists() and shutil.which("chromium") is not None,
         "Chromium is not installed (apt-get install chromium)",
