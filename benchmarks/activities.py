@@ -29,7 +29,7 @@ def populate() -> tuple:
     from activities.models import Activity, Registration
     from partners.models import FocusArea, Membership, Organisation
 
-    rng = random.Random(7)  # noqa: S311 - repeatable test data, not security
+    rng = random.Random(7)
     organisations = Organisation.objects.bulk_create(
         Organisation(
             name=f"Organisation {n}",

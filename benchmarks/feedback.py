@@ -18,7 +18,7 @@ def populate(count: int):
     from accounts.models import User
     from feedback.models import Answer, Choice, Question, Response, Survey
 
-    rng = random.Random(11)  # noqa: S311 - repeatable test data, not security
+    rng = random.Random(11)
     survey = Survey.objects.create(title_en="Annual survey", audience="partners")
     scales = [
         Question.objects.create(survey=survey, position=n, kind="scale", text_en=f"Scale {n}")

@@ -82,7 +82,7 @@ def _request(conn, method, path, session, recorder, body=None, csrf=None):
 def browse(session, paths, until, recorder):
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
     while time.monotonic() < until:
-        _request(conn, "GET", random.choice(paths), session, recorder)  # noqa: S311
+        _request(conn, "GET", random.choice(paths), session, recorder)
 
 
 def register(session, path, start_event, recorder):
