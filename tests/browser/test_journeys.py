@@ -88,14 +88,14 @@ def test_partner_finds_registers_downloads_and_cancels(page, live_server, langua
     page.locator(f"a[href='/{language}/activities/{activity.pk}/']").first.click()
     _check_accessibility(page)
     page.select_option("select[name=registration-interpretation_language]", language)
-    page.locator("form[action$='/register/'] button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form[action$='/register/'] button[type=submit]").click()
     registration = Registration.objects.get(user=person)
     with page.expect_download() as download:
         page.locator(f"a[href$='/activities/{activity.pk}/calendar.ics']").click()
     ics = Path(download.value.path()).read_bytes()
-    page.locator("form[action$='/cancel-registration/'] button").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form[action$='/cancel-registration/'] button").click()
     _check_accessibility(page)
 
     registration.refresh_from_db()
@@ -116,8 +116,8 @@ def test_partner_changes_notification_preferences(page, live_server, language):
     _check_accessibility(page)
     page.uncheck("input[name=enabled][value=surveys]")
     page.uncheck("input[name=offsets][value='1440']")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
 
     from accounts.models import User
     from notifications.services import settings_for
@@ -150,8 +150,8 @@ def test_partner_proposes_and_staff_approves_into_the_activity_list(
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/working-group/items/*/")
     _check_accessibility(page)
-    page.locator("form[action$='/act/'] input[value=submit] ~ button").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form[action$='/act/'] input[value=submit] ~ button").click()
     item_url = page.url
 
     staff_context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -166,8 +166,8 @@ def test_partner_proposes_and_staff_approves_into_the_activity_list(
     approve.locator("input[name=ends_at]").fill("2031-06-02T16:30")
     approve.locator("select[name=timezone]").select_option("America/Bogota")
     approve.locator("textarea[name=message]").fill("¡Adelante!")
-    approve.locator("button[type=submit]").click()
-    staff_page.wait_for_load_state()
+    with staff_page.expect_navigation():
+        approve.locator("button[type=submit]").click()
     staff_context.close()
 
     page.goto(f"{live_server.url}/{language}/activities/?q={title.split()[0]}")
@@ -220,3 +220,35 @@ def test_partner_answers_a_survey_and_staff_see_results_only_after_the_threshold
     assert "<svg" not in before
     assert "<svg" in after
     assert translated(language, "Download the anonymous answers (CSV)") in after
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_keyboard_alone_skip_link_sign_in_and_register(page, live_server, language):
+    person = MembershipFactory(user=UserFactory(language=language)).user
+    activity = ActivityFactory(interpretation_languages="")
+
+    page.goto(f"{live_server.url}/{language}/accounts/login/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    focused_main = page.evaluate("document.activeElement.id")
+    page.focus("input[name=login]")
+    page.keyboard.type(person.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{language}/")
+    page.goto(f"{live_server.url}/{language}/activities/{activity.pk}/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.textContent || ''").strip()
+        if label == translated(language, "Register"):
+            break
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert skip == "#main"
+    assert focused_main == "main"
+    assert Registration.objects.get(user=person).status == "confirmed"
