@@ -30,7 +30,9 @@ def _sign_in(page, live_server, user, language):
     _check_accessibility(page)
     page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    _check_accessibility(page)  # the page people land on after signing in
 
 
 @pytest.mark.services
@@ -195,6 +197,7 @@ def test_partner_answers_a_survey_and_staff_see_results_only_after_the_threshold
     page.locator("input[type=radio][value='4']").check()
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"**/{language}/feedback/")
+    _check_accessibility(page)
     move_pending(survey_id=survey.pk)
 
     staff_context = browser.new_context()
@@ -240,7 +243,9 @@ def test_keyboard_alone_skip_link_sign_in_and_register(page, live_server, langua
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{language}/")
+    _check_accessibility(page)
     page.goto(f"{live_server.url}/{language}/activities/{activity.pk}/")
+    _check_accessibility(page)
     for _ in range(60):
         page.keyboard.press("Tab")
         label = page.evaluate("document.activeElement.textContent || ''").strip()
