@@ -3,7 +3,6 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from activities.models import Activity, CalendarToken, Material
 from core.content import translated_text
 from core.csv_export import csv_response
 from core.exceptions import ApplicationError
+from core.pagination import paginate
 
 PAGE_SIZE = 20
 
@@ -41,15 +41,16 @@ def activity_list(request):
         if form.is_bound
         else selectors.ActivityFilters()
     )
-    page_obj = Paginator(
-        selectors.activity_list(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "activities/list.html",
-        {"form": form, "page_obj": page_obj, "filters": filters, "query": query.urlencode()},
+        {
+            "form": form,
+            "filters": filters,
+            **paginate(
+                request, selectors.activity_list(user=request.user, filters=filters), PAGE_SIZE
+            ),
+        },
     )
 
 
@@ -78,6 +79,17 @@ def _detail_context(request, activity, registration_form=None):
     }
 
 
+def _refused(request, activity, message: str, status: int, registration_form=None):
+    """The activity page again, saying why the action was refused, with its 4xx status."""
+    messages.error(request, message)
+    return render(
+        request,
+        "activities/detail.html",
+        _detail_context(request, activity, registration_form),
+        status=status,
+    )
+
+
 @require_GET
 def detail(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
@@ -101,14 +113,8 @@ def register(request, pk: int):
             activity=activity, user=request.user, **form.service_data()
         )
     except ApplicationError as error:
-        messages.error(request, error.message)
         activity = selectors.activity_for_page(user=request.user, pk=pk)
-        return render(
-            request,
-            "activities/detail.html",
-            _detail_context(request, activity, form),
-            status=error.status_code,
-        )
+        return _refused(request, activity, error.message, error.status_code, form)
     if registration.status == RegistrationStatus.WAITLISTED:
         messages.warning(
             request,
@@ -128,20 +134,11 @@ def cancel_registration(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
     registration = selectors.my_registration(activity=activity)
     if registration is None:
-        messages.error(request, _("You are not registered for this activity."))
-        return render(
-            request, "activities/detail.html", _detail_context(request, activity), status=409
-        )
+        return _refused(request, activity, _("You are not registered for this activity."), 409)
     try:
         services.cancel_registration(registration=registration, by=request.user)
     except ApplicationError as error:
-        messages.error(request, error.message)
-        return render(
-            request,
-            "activities/detail.html",
-            _detail_context(request, activity),
-            status=error.status_code,
-        )
+        return _refused(request, activity, error.message, error.status_code)
     messages.success(request, _("Your registration is cancelled."))
     return redirect("activities:detail", pk=activity.pk)
 
@@ -307,13 +304,7 @@ def publish(request, pk: int):
     except ApplicationError as error:
         if error.status_code == 403:
             raise PermissionDenied(error.message) from None
-        messages.error(request, error.message)
-        return render(
-            request,
-            "activities/detail.html",
-            _detail_context(request, activity),
-            status=error.status_code,
-        )
+        return _refused(request, activity, error.message, error.status_code)
     messages.success(request, _("The activity is published."))
     return redirect("activities:detail", pk=activity.pk)
 

@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from notifications import services
+from core.pagination import paginate
+from notifications import selectors, services
 from notifications.enums import Preference
 from notifications.forms import DeliveryFilterForm, PreferencesForm
 from notifications.models import Delivery
@@ -74,26 +74,14 @@ def _staff_only(request):
 def deliveries(request):
     _staff_only(request)
     form = DeliveryFilterForm(request.GET if request.GET else None)
-    rows = Delivery.objects.select_related("user").order_by("-due_at", "-pk")
     if form.is_bound and not form.is_valid():
         return render(
             request, "notifications/deliveries.html", {"form": form, "page_obj": None}, status=400
         )
-    if form.is_bound:
-        if form.cleaned_data["status"]:
-            rows = rows.filter(status=form.cleaned_data["status"])
-        if form.cleaned_data["kind"]:
-            rows = rows.filter(kind=form.cleaned_data["kind"])
-    query = request.GET.copy()
-    query.pop("page", None)
+    chosen = form.cleaned_data if form.is_bound else {}
+    rows = selectors.deliveries(status=chosen.get("status", ""), kind=chosen.get("kind", ""))
     return render(
-        request,
-        "notifications/deliveries.html",
-        {
-            "form": form,
-            "page_obj": Paginator(rows, 50).get_page(request.GET.get("page")),
-            "query": query.urlencode(),
-        },
+        request, "notifications/deliveries.html", {"form": form, **paginate(request, rows, 50)}
     )
 
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from accounts.exceptions import InvitationError
 from activities import selectors as activity_selectors
 from core.content import translated_text
 from core.exceptions import ApplicationError
+from core.pagination import paginate
 from partners import permissions, selectors, services
 from partners.forms import (
     DirectoryFilterForm,
@@ -35,13 +35,10 @@ def directory(request):
     organisations = selectors.directory(
         user=request.user, filters=filters or selectors.DirectoryFilters()
     )
-    page_obj = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "partners/directory.html",
-        {"form": form, "page_obj": page_obj, "filters": filters, "query": query.urlencode()},
+        {"form": form, "filters": filters, **paginate(request, organisations, PAGE_SIZE)},
     )
 
 

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.content import missing_languages, translated_text
 from core.exceptions import ApplicationError
+from core.pagination import paginate
 from partners.models import Organisation
 from partners.permissions import is_community_member
 from partners.selectors import organisations_of, organisations_visible_to
@@ -40,16 +40,12 @@ def overview(request):
     kind = request.GET.get("kind", "")
     if kind not in ("", *ItemKind.values):
         kind = ""
-    page_obj = Paginator(
-        selectors.community_items(user=request.user, kind=kind), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
     return render(
         request,
         "workinggroup/overview.html",
         {
-            "page_obj": page_obj,
+            **paginate(request, selectors.community_items(user=request.user, kind=kind), PAGE_SIZE),
             "kind": kind,
-            "query": f"kind={kind}" if kind else "",
             "meetings": selectors.meetings_visible_to(user=request.user)[:5],
             "can_propose": permissions.can_propose(request.user),
         },
@@ -325,15 +321,10 @@ def queue(request):
     filters = (
         selectors.QueueFilters(**form.cleaned_data) if form.is_bound else (selectors.QueueFilters())
     )
-    page_obj = Paginator(selectors.moderation_queue(filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "workinggroup/queue.html",
-        {"form": form, "page_obj": page_obj, "query": query.urlencode()},
+        {"form": form, **paginate(request, selectors.moderation_queue(filters=filters), PAGE_SIZE)},
     )
 
 
@@ -341,8 +332,7 @@ def queue(request):
 @require_GET
 def log(request):
     _staff_only(request)
-    page_obj = Paginator(selectors.audit_log(), 50).get_page(request.GET.get("page"))
-    return render(request, "workinggroup/log.html", {"page_obj": page_obj, "query": ""})
+    return render(request, "workinggroup/log.html", paginate(request, selectors.audit_log(), 50))
 
 
 # --- Meetings ----------------------------------------------------------------------------------
@@ -392,6 +382,14 @@ def _meeting_context(request, meeting, comment_form=None, free_form=None):
         "free_form": free_form or FreeEntryForm(),
         "outcome_form": OutcomeForm(),
     }
+
+
+def _meeting_refused(request, meeting, message: str, status: int):
+    """The agenda page again, saying why the action was refused, with its 4xx status."""
+    messages.error(request, message)
+    return render(
+        request, "workinggroup/meeting.html", _meeting_context(request, meeting), status=status
+    )
 
 
 @login_required
@@ -449,10 +447,7 @@ def meeting_move_entry(request, pk: int, entry_pk: int):
     entry = get_object_or_404(AgendaEntry, pk=entry_pk, meeting=meeting)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
-        messages.error(request, _("Choose to move the item up or down."))
-        return render(
-            request, "workinggroup/meeting.html", _meeting_context(request, meeting), status=400
-        )
+        return _meeting_refused(request, meeting, _("Choose to move the item up or down."), 400)
     services.move_entry(entry=entry, by=request.user, direction=direction)
     return redirect("workinggroup:meeting", pk=meeting.pk)
 
@@ -464,9 +459,8 @@ def meeting_outcome(request, pk: int, entry_pk: int):
     entry = get_object_or_404(AgendaEntry, pk=entry_pk, meeting=meeting)
     form = OutcomeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("The outcome could not be saved: check the fields."))
-        return render(
-            request, "workinggroup/meeting.html", _meeting_context(request, meeting), status=400
+        return _meeting_refused(
+            request, meeting, _("The outcome could not be saved: check the fields."), 400
         )
     services.record_outcome(
         entry=entry,
@@ -486,12 +480,6 @@ def meeting_publish(request, pk: int):
     try:
         services.publish_meeting(meeting=meeting, by=request.user)
     except ApplicationError as error:
-        messages.error(request, error.message)
-        return render(
-            request,
-            "workinggroup/meeting.html",
-            _meeting_context(request, meeting),
-            status=error.status_code,
-        )
+        return _meeting_refused(request, meeting, error.message, error.status_code)
     messages.success(request, _("The agenda is published; the Working Group has been told."))
     return redirect("workinggroup:meeting", pk=meeting.pk)
