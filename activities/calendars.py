@@ -2,10 +2,12 @@
 
 UID is the activity's own UUID, so an update replaces the event in people's calendars instead of
 adding a second one; SEQUENCE is the activity's revision; a cancelled activity is sent as
-STATUS:CANCELLED. Times carry the hosts' time zone (with its VTIMEZONE), so every calendar
-shows them right wherever the reader is.
+STATUS:CANCELLED. Times carry the hosts' time zone (with its VTIMEZONE) when the reader may see
+every host organisation, and UTC otherwise (a hidden organisation's zone says where it works);
+every calendar shows them right wherever the reader is.
 """
 
+import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -29,8 +31,8 @@ def activity_url(activity: Activity, language: str) -> str:
         return absolute_url(reverse("activities:detail", kwargs={"pk": activity.pk}))
 
 
-def _event(activity: Activity, *, language: str, include_link: bool) -> Event:
-    zone = ZoneInfo(activity.timezone)
+def _event(activity: Activity, *, language: str, include_link: bool, zone_name) -> Event:
+    zone = ZoneInfo(zone_name) if zone_name else datetime.UTC
     page = activity_url(activity, language)
     event = Event()
     event.add("uid", f"{activity.uid}@learninglab")
@@ -58,9 +60,11 @@ def _event(activity: Activity, *, language: str, include_link: bool) -> Event:
     return event
 
 
-def calendar_for(activities, *, name: str, language: str, include_link) -> bytes:
+def calendar_for(activities, *, name: str, language: str, include_link, zone_of) -> bytes:
     """An iCalendar file of `activities`; `include_link(activity)` says whether the online
-    meeting link may be written in."""
+    meeting link may be written in, `zone_of(activity)` the hosts' time zone when the reader may
+    see it, else None (see activities.selectors.hosts_zone_shown_to)."""
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -68,7 +72,12 @@ def calendar_for(activities, *, name: str, language: str, include_link) -> bytes
     calendar.add("x-wr-calname", name)
     for activity in activities:
         calendar.add_component(
-            _event(activity, language=language, include_link=include_link(activity))
+            _event(
+                activity,
+                language=language,
+                include_link=include_link(activity),
+                zone_name=zone_of(activity),
+            )
         )
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -16,7 +16,7 @@ from activities.permissions import LISTED_STATUSES
 from partners.enums import MembershipRole
 from partners.models import FocusArea, Membership, Organisation
 from partners.permissions import is_community_member, is_staff
-from partners.selectors import organisations_visible_to
+from partners.selectors import organisations_visible_to, traces_for
 
 
 def activities_visible_to(*, user: User) -> QuerySet[Activity]:
@@ -162,18 +162,62 @@ def activity_for_page(*, user: User, pk: int) -> Activity:
     return activity
 
 
+def host_organisation_ids(activity: Activity) -> list[int]:
+    """The ids of all the activity's hosts, from the prefetch when there is one."""
+    cache = getattr(activity, "_prefetched_objects_cache", {})
+    if "host_organisations" in cache:
+        return [organisation.pk for organisation in cache["host_organisations"]]
+    return list(
+        Activity.host_organisations.through.objects.filter(activity=activity).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def hosts_zone_for(*, activity: Activity, user: User | None) -> str | None:
+    """The hosts' time zone if `user` may see every host organisation, else None: the zone
+    of a hidden organisation says where it works (see partners.selectors.Traces)."""
+    return hosts_zone_shown_to(user)(activity)
+
+
+def hosts_zone_shown_to(user: User | None):
+    """A function of an activity: its hosts' time zone as `user` may see it, or None. For
+    calendars of many activities, it asks who `user` may see only once."""
+    traces = traces_for(user)
+
+    def zone(activity: Activity) -> str | None:
+        if traces.shows_all_of(host_organisation_ids(activity)):
+            return activity.timezone
+        return None
+
+    return zone
+
+
 def my_registration(*, activity: Activity) -> Registration | None:
     registrations = getattr(activity, "my_registrations", None) or []
     return registrations[0] if registrations else None
 
 
-def participants(*, activity: Activity) -> QuerySet[Registration]:
-    """Who is coming: confirmed registrations, by when they registered, with the person."""
-    return (
+@dataclass
+class Participants:
+    """Who is coming, as `viewer` may see it: the names they may see, and how many others."""
+
+    people: list[User]
+    others: int
+
+
+def participants(*, activity: Activity, viewer: User) -> Participants:
+    """Confirmed participants by when they registered. People the viewer may not see (members
+    of an organisation hidden from them) are counted, never named."""
+    registrations = (
         activity.registrations.filter(status=RegistrationStatus.CONFIRMED)
         .select_related("user")
         .order_by("requested_at", "pk")
     )
+    traces = traces_for(viewer)
+    people = [registration.user for registration in registrations]
+    shown = [person for person in people if traces.shows_person(person)]
+    return Participants(people=shown, others=len(people) - len(shown))
 
 
 def attendee_rows(*, activity: Activity) -> QuerySet[Registration]:
@@ -243,7 +287,8 @@ def public_upcoming(*, limit: int = 100) -> QuerySet[Activity]:
                 "host_organisations",
                 queryset=Organisation.objects.filter(visibility="public"),
                 to_attr="visible_hosts",
-            )
+            ),
+            "host_organisations",
         )
         .order_by("starts_at")[:limit]
     )

@@ -26,6 +26,7 @@ from core.content import translated_text
 from core.csv_export import csv_response
 from core.exceptions import ApplicationError
 from core.pagination import paginate
+from partners.selectors import traces_for
 
 PAGE_SIZE = 20
 
@@ -72,7 +73,9 @@ def _detail_context(request, activity, registration_form=None):
         and not activity.is_past,
         "show_link": permissions.can_see_online_link(request.user, activity, registration),
         "show_people": show_people,
-        "participants": selectors.participants(activity=activity) if show_people else None,
+        "participants": selectors.participants(activity=activity, viewer=request.user)
+        if show_people
+        else None,
         "can_manage": manage,
         "page_url": page_url,
         "whatsapp_url": "https://wa.me/?text=" + quote(f"{title.text} {page_url}"),
@@ -154,6 +157,7 @@ def activity_ics(request, pk: int):
         name=title,
         language=translation.get_language(),
         include_link=lambda _activity: include,
+        zone_of=selectors.hosts_zone_shown_to(request.user),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="learning-lab-{activity.pk}.ics"'
@@ -187,6 +191,7 @@ def attendees(request, pk: int):
 @require_GET
 def attendees_csv(request, pk: int):
     activity = _managed(request, pk)
+    traces = traces_for(request.user)
     return csv_response(
         f"attendees-{activity.pk}.csv",
         [
@@ -200,8 +205,8 @@ def attendees_csv(request, pk: int):
         ],
         (
             [
-                row.user.display_name,
-                row.user.email,
+                row.user.display_name if traces.shows_person(row.user) else _("A community member"),
+                row.user.email if traces.shows_person(row.user) else "",
                 row.get_status_display(),
                 row.get_interpretation_language_display(),
                 row.accessibility_needs,
@@ -235,7 +240,7 @@ def _relations(form):
 def create(request):
     if not permissions.can_create_activity(request.user):
         raise PermissionDenied(_("Only the Learning Lab team can add activities."))
-    form = NewActivityForm(request.POST if request.method == "POST" else None)
+    form = NewActivityForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             activity = services.create_activity(
@@ -256,7 +261,9 @@ def create(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
     activity = _managed(request, pk)
-    form = ActivityForm(request.POST if request.method == "POST" else None, instance=activity)
+    form = ActivityForm(
+        request.POST if request.method == "POST" else None, instance=activity, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_activity(
@@ -387,6 +394,7 @@ def personal_feed(request, token: str):
             name=_("My Learning Lab activities"),
             language=user.language,
             include_link=lambda _activity: True,
+            zone_of=selectors.hosts_zone_shown_to(user),
         )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
@@ -400,5 +408,6 @@ def public_feed_ics(request):
         name=_("Learning Lab public events"),
         language=translation.get_language(),
         include_link=lambda _activity: False,
+        zone_of=selectors.hosts_zone_shown_to(None),
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -7,7 +7,6 @@ and context, or raises `NotDue` with the status the delivery should take instead
 
 from dataclasses import dataclass
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.utils import timezone, translation
 
 from activities.calendars import activity_url, calendar_for
 from activities.enums import ActivityStatus, RegistrationStatus
-from activities.selectors import needs_summary
+from activities.selectors import hosts_zone_for, needs_summary
 from core.content import translated_text
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
@@ -49,8 +48,6 @@ def _activity_context(delivery: Delivery, language: str) -> dict:
         "starts_at": activity.starts_at,
         "ends_at": activity.ends_at,
         "zone": delivery.user.timezone,
-        "hosts_zone": activity.timezone,
-        "hosts_time": timezone.localtime(activity.starts_at, timezone=ZoneInfo(activity.timezone)),
         "place": activity.place if activity.format != "online" else "",
         "online_link": activity.online_link if activity.format != "in_person" else "",
         "url": activity_url(activity, language),
@@ -60,14 +57,18 @@ def _activity_context(delivery: Delivery, language: str) -> dict:
 
 def _ics(delivery: Delivery, language: str) -> bytes:
     activity = delivery.activity
-    return _activity_ics(activity.pk, activity.sequence, activity.updated_at, language)
+    with_zone = hosts_zone_for(activity=activity, user=delivery.user) is not None
+    return _activity_ics(activity.pk, activity.sequence, activity.updated_at, language, with_zone)
 
 
 @lru_cache(maxsize=256)
-def _activity_ics(activity_pk: int, sequence: int, updated_at, language: str) -> bytes:
-    """One calendar file per activity revision and language, however many recipients: building
-    its time zone definitions is the costliest part of a reminder. The revision (sequence and
-    last change) is in the key, so a changed activity never gets a stale file."""
+def _activity_ics(
+    activity_pk: int, sequence: int, updated_at, language: str, with_zone: bool
+) -> bytes:
+    """One calendar file per activity revision, language and "may the reader see the hosts'
+    time zone", however many recipients: building its time zone definitions is the costliest
+    part of a reminder. The revision (sequence and last change) is in the key, so a changed
+    activity never gets a stale file."""
     from activities.models import Activity
 
     activity = Activity.objects.get(pk=activity_pk)
@@ -76,6 +77,7 @@ def _activity_ics(activity_pk: int, sequence: int, updated_at, language: str) ->
         name=translated_text(activity, "title", language).text,
         language=language,
         include_link=lambda _activity: True,
+        zone_of=lambda shown: shown.timezone if with_zone else None,
     )
 
 

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
 
 from accounts.models import User
 from partners.enums import Visibility
@@ -29,6 +31,75 @@ def organisations_visible_to(*, user: User) -> QuerySet[Organisation]:
     return organisations.filter(
         Q(visibility__in=[Visibility.PUBLIC, Visibility.COMMUNITY]) | Q(Exists(own))
     )
+
+
+class Traces:
+    """What `viewer` may see of organisations and of the people in them.
+
+    Hidden means hidden: the name, slug, logo, city, members, their email domain and an
+    activity's time zone of an organisation reach a page, a form, an email, a feed, a calendar or
+    an export only when this says the viewer may see it. A person is concealed from a viewer when
+    they belong to any organisation the viewer may not see: naming them would say who works
+    there. Staff see everything; everyone sees themselves.
+
+    Build it with `traces_for(user)`, which keeps one per viewer, so a page pays two small
+    queries at most however many names it shows.
+    """
+
+    def __init__(self, viewer: User):
+        self.viewer = viewer
+        self.sees_all = is_staff(viewer)
+
+    @cached_property
+    def organisation_ids(self) -> frozenset[int]:
+        return frozenset(organisations_visible_to(user=self.viewer).values_list("pk", flat=True))
+
+    @cached_property
+    def concealed_people(self) -> frozenset[int]:
+        if self.sees_all:
+            return frozenset()
+        people = Membership.objects.exclude(
+            organisation__in=organisations_visible_to(user=self.viewer)
+        ).values_list("user_id", flat=True)
+        return frozenset(people) - {self.viewer.pk}
+
+    def shows_organisation(self, organisation: Organisation | None) -> bool:
+        if organisation is None:
+            return False
+        return self.sees_all or organisation.pk in self.organisation_ids
+
+    def visible(self, organisations) -> list[Organisation]:
+        return [o for o in organisations if self.shows_organisation(o)]
+
+    def shows_person(self, person: User | None) -> bool:
+        if person is None:
+            return False
+        return self.sees_all or person.pk not in self.concealed_people
+
+    def shows_all_of(self, organisation_ids) -> bool:
+        """Whether every one of these organisations is visible: what an activity's time zone
+        needs, since it is the time zone of all its hosts."""
+        return self.sees_all or set(organisation_ids) <= self.organisation_ids
+
+
+def traces_for(user: User | None) -> Traces:
+    """The `Traces` of `user` (anonymous when None), kept on the user object for the request."""
+    if user is None:
+        user = AnonymousUser()
+    traces = getattr(user, "_traces", None)
+    if traces is None:
+        traces = Traces(user)
+        user._traces = traces
+    return traces
+
+
+def visible_people(*, viewer: User) -> QuerySet[User]:
+    """Active people `viewer` may see and name: what a form may offer as choices."""
+    people = User.objects.filter(is_active=True).order_by("display_name", "pk")
+    traces = traces_for(viewer)
+    if traces.sees_all:
+        return people
+    return people.exclude(pk__in=traces.concealed_people)
 
 
 def organisations_of(*, user: User) -> QuerySet[Organisation]:

@@ -128,6 +128,15 @@ def meetings_visible_to(*, user: User) -> QuerySet[Meeting]:
     return meetings.none()
 
 
+def agenda_for(*, meeting: Meeting, user: User) -> list[AgendaEntry]:
+    """The meeting's agenda as `user` may see it: an entry whose item they may not see (a draft
+    or withdrawn item of someone else) is left out altogether, title and outcome included."""
+    entries = list(meeting.entries.all())
+    item_ids = {entry.item_id for entry in entries if entry.item_id}
+    visible = set(items_visible_to(user=user).filter(pk__in=item_ids).values_list("pk", flat=True))
+    return [entry for entry in entries if entry.item_id is None or entry.item_id in visible]
+
+
 def draft_meetings() -> QuerySet[Meeting]:
     return Meeting.objects.filter(state=MeetingState.DRAFT).order_by("starts_at")
 

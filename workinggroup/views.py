@@ -376,6 +376,7 @@ def _meeting_context(request, meeting, comment_form=None, free_form=None):
     manage = permissions.can_manage_meetings(request.user)
     return {
         "meeting": meeting,
+        "agenda": selectors.agenda_for(meeting=meeting, user=request.user),
         "can_manage": manage,
         "can_comment": permissions.can_comment_on_meeting(request.user, meeting),
         "comment_form": comment_form or CommentForm(),

@@ -19,13 +19,20 @@ def places_left(activity) -> str:
     return ngettext("%(count)s place left", "%(count)s places left", left) % {"count": left}
 
 
-@register.simple_tag
-def host_local_time(activity) -> str:
-    """The start in the hosts' own time zone: "16:00 in Africa/Dakar"."""
-    local = activity.starts_at.astimezone(ZoneInfo(activity.timezone))
+@register.simple_tag(takes_context=True)
+def host_local_time(context, activity) -> str:
+    """The start in the hosts' own time zone: "16:00 in Africa/Dakar", when the viewer may
+    see every host (see activities.selectors.hosts_zone_for); else nothing."""
+    from activities.selectors import hosts_zone_for
+
+    request = context.get("request")
+    zone = hosts_zone_for(activity=activity, user=getattr(request, "user", None))
+    if zone is None:
+        return ""
+    local = activity.starts_at.astimezone(ZoneInfo(zone))
     return _("%(time)s for the hosts (%(zone)s)") % {
         "time": formats.date_format(local, "DATETIME_FORMAT"),
-        "zone": activity.timezone.replace("_", " "),
+        "zone": zone.replace("_", " "),
     }
 
 
