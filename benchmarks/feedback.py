@@ -37,7 +37,7 @@ def populate(count: int):
         Choice.objects.create(question=multiple, position=n, text_en=f"Item {n}") for n in range(6)
     ]
     responses = Response.objects.bulk_create(
-        (Response(survey=survey, language=rng.choice(["en", "es", "fr"])) for _ in range(count)),
+        (Response(survey=survey) for _ in range(count)),
         batch_size=2000,
     )
     answers = []

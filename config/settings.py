@@ -4,6 +4,7 @@ Everything that differs between a laptop and production comes from the environme
 file next to `manage.py`); see the configuration table in README.md.
 """
 
+import base64
 from pathlib import Path
 
 import environ
@@ -329,8 +330,22 @@ NOTIFICATIONS_BATCH = env.int("NOTIFICATIONS_BATCH", default=1000)
 
 # --- Anonymous feedback ---------------------------------------------------------------------
 
-# Results, and each breakdown group, are shown only from this many answers. Never below 3.
+# Results are shown only from this many answers, and move in batches of at least as many.
 FEEDBACK_MIN_RESPONSES = max(env.int("FEEDBACK_MIN_RESPONSES", default=5), 3)
+# Waiting answers are sealed with these keys, kept out of the database so that a copy of it
+# cannot read them: comma-separated base64 private keys (`manage.py feedback_keygen`). The first
+# seals, all open (rotation: docs/anonymity.md). Invalid keys stop the start here; a missing key
+# is an error of `check --deploy` (not here: the image is built without secrets) and refuses
+# answers rather than store them unsealed.
+FEEDBACK_SEALING_KEYS = env.list("FEEDBACK_SEALING_KEYS", default=[])
+for _sealing_key in FEEDBACK_SEALING_KEYS:
+    try:
+        if len(base64.b64decode(_sealing_key, validate=True)) != 32:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            "FEEDBACK_SEALING_KEYS holds a value that is not a base64 key of 32 bytes."
+        ) from None
 
 # --- Security ---------------------------------------------------------------------------------
 

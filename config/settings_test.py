@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789")
+# A fixed key that seals waiting feedback answers in tests (and in workers the tests start).
+os.environ.setdefault("FEEDBACK_SEALING_KEYS", "mWepM26OWlYtbB0maO0DhjyuBEdeKU9uGD1tYNoQDiE=")
 
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES

@@ -11,6 +11,12 @@ from feedback.models import ANSWER_LIMIT, Survey
 
 LANGUAGES = settings.LANGUAGES
 
+# Results hide who answered, but not what they wrote: the words themselves can give a person away.
+FREE_TEXT_WARNING = _(
+    "What you write here may tell who you are: your words, the details you give, and the "
+    "language you write in. Leave out what you would not want recognised."
+)
+
 
 def _language_name(code: str) -> str:
     return gettext(get_language_info(code)["name"])
@@ -51,7 +57,9 @@ class AnswerForm(forms.Form):
                 )
             else:
                 field = forms.CharField(
-                    max_length=ANSWER_LIMIT, widget=forms.Textarea(attrs={"rows": 4})
+                    max_length=ANSWER_LIMIT,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                    help_text=FREE_TEXT_WARNING,
                 )
             field.label = label
             field.required = question.required

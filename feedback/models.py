@@ -1,10 +1,13 @@
 """Surveys whose anonymity is kept in the database.
 
 What links a person to a survey (Receipt) and what they answered (Response, Answer) are
-separate tables with no reference between them. Answers wait in PendingSubmission (no user, no
-time) until a Celery task moves a shuffled batch into Response/Answer in its own transaction, so
-neither the order of rows nor PostgreSQL's transaction stamps (xmin) pair a receipt with a
-response. No response or answer row carries a time; receipts carry only the day.
+separate tables with no reference between them. Answers wait in PendingSubmission, sealed with a
+key kept outside the database (feedback/sealing.py), until a Celery task moves a shuffled batch
+of at least FEEDBACK_MIN_RESPONSES into Response/Answer in its own transaction. The receipt and
+the sealed row are written in one transaction, so a copy of the database pairs them (their
+xmin), but what it pairs the receipt with is ciphertext. No response or answer row carries a
+time or the language it was written in; receipts carry only the day. docs/anonymity.md has the
+threat model.
 """
 
 import uuid
@@ -125,12 +128,12 @@ class Receipt(models.Model):
 
 
 class PendingSubmission(models.Model):
-    """Answers waiting to be moved into Response/Answer in a shuffled batch. No user, no time."""
+    """Answers waiting to be moved into Response/Answer in a shuffled batch: only the survey and
+    the sealed, padded answers. No user, no time, no language, no plaintext."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="pending")
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
-    answers = models.JSONField()
+    sealed = models.BinaryField()
 
     class Meta:
         verbose_name = _("answers waiting to be counted")
@@ -141,11 +144,11 @@ class PendingSubmission(models.Model):
 
 
 class Response(models.Model):
-    """One anonymous set of answers. Its key is random; it has no time and no link to anyone."""
+    """One anonymous set of answers. Its key is random; it has no time, no language (one French
+    speaker among five English speakers would stand out) and no link to anyone."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
-    language = models.CharField(_("answered in"), max_length=8, choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("response")

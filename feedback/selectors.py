@@ -1,5 +1,8 @@
 """Reads of anonymous feedback. Results exist only in aggregate, and only from
-FEEDBACK_MIN_RESPONSES moved responses (and breakdown groups of at least as many)."""
+FEEDBACK_MIN_RESPONSES moved responses; moves come in batches of at least as many (see
+feedback.services.batch_size), so no number shown here ever changes by fewer. Nothing is broken
+down by a stored attribute of the respondent: responses have none. docs/anonymity.md lists what
+each number shows."""
 
 import secrets
 from dataclasses import dataclass, field
@@ -80,7 +83,6 @@ class QuestionResult:
     bars: list[Bar] = field(default_factory=list)
     average: float | None = None
     texts: list[str] = field(default_factory=list)
-    average_by_language: dict[str, float] = field(default_factory=dict)
 
     @property
     def chart_height(self) -> int:
@@ -94,7 +96,6 @@ class SurveyResults:
     threshold: int
     audience: int | None
     questions: list[QuestionResult]
-    by_language: dict[str, int]
 
     @property
     def shown(self) -> bool:
@@ -102,7 +103,7 @@ class SurveyResults:
 
     @property
     def response_rate(self) -> int | None:
-        if not self.audience:
+        if not self.audience or not self.shown:
             return None
         return round(100 * self.responses / self.audience)
 
@@ -121,18 +122,14 @@ def _bars(counts: dict, labels: list[tuple], total: int) -> list[Bar]:
 
 def results(*, survey: Survey) -> SurveyResults:
     """Aggregates of the moved responses, in a fixed number of queries whatever their number.
-    Nothing but the count is computed below the threshold; free texts come in random order."""
+    Nothing but the count is computed below the threshold (and pages show not even that);
+    answers still waiting are never counted; free texts come in random order."""
     threshold = settings.FEEDBACK_MIN_RESPONSES
     responses = Response.objects.filter(survey=survey)
     total = responses.count()
     audience = None if survey.kind == SurveyKind.BOX else audience_of(survey=survey).count()
     if total < threshold:
-        return SurveyResults(survey, total, threshold, audience, [], {})
-    by_language = {
-        language: count
-        for language, count in responses.values_list("language").annotate(n=Count("pk")).order_by()
-        if count >= threshold
-    }
+        return SurveyResults(survey, total, threshold, audience, [])
     answers = Answer.objects.filter(response__survey=survey)
     scale_counts: dict[int, dict[int, int]] = {}
     for question_id, value, count in (
@@ -161,15 +158,6 @@ def results(*, survey: Survey) -> SurveyResults:
         .annotate(avg=Avg("scale_value"))
         .order_by()
     )
-    language_averages: dict[int, dict[str, float]] = {}
-    for question_id, language, average, count in (
-        answers.filter(scale_value__isnull=False)
-        .values_list("question_id", "response__language")
-        .annotate(avg=Avg("scale_value"), n=Count("pk"))
-        .order_by()
-    ):
-        if count >= threshold:
-            language_averages.setdefault(question_id, {})[language] = round(average, 1)
     texts: dict[int, list[str]] = {}
     for question_id, text in (
         answers.exclude(text="").order_by("?").values_list("question_id", "text")
@@ -184,27 +172,27 @@ def results(*, survey: Survey) -> SurveyResults:
             result.bars = _bars(scale_counts.get(question.pk, {}), labels, result.answered)
             average = averages.get(question.pk)
             result.average = round(average, 1) if average is not None else None
-            result.average_by_language = language_averages.get(question.pk, {})
         elif question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
             labels = [(choice.pk, choice.text) for choice in question.choices.all()]
             result.bars = _bars(choice_counts.get(question.pk, {}), labels, result.answered)
         else:
             result.texts = texts.get(question.pk, [])
         items.append(result)
-    return SurveyResults(survey, total, threshold, audience, items, by_language)
+    return SurveyResults(survey, total, threshold, audience, items)
 
 
 def export_rows(*, survey: Survey) -> tuple[list[Question], list[list[str]]]:
-    """Every moved response as a row (the language it was answered in, then one cell per
-    question; several choices joined by "; "), in random order, for the CSV export."""
+    """Every moved response as a row of one cell per question (several choices joined by "; "),
+    in random order, with no key, number or language: nothing on a row but the answers."""
     questions = list(survey.questions.prefetch_related("choices"))
     labels = {
         choice.pk: translated_text(choice, "text").text
         for question in questions
         for choice in question.choices.all()
     }
-    languages = dict(Response.objects.filter(survey=survey).values_list("pk", "language"))
-    cells: dict = {pk: {} for pk in languages}
+    cells: dict = {
+        pk: {} for pk in Response.objects.filter(survey=survey).values_list("pk", flat=True)
+    }
     for response_id, question_id, scale, choice_id, text in Answer.objects.filter(
         response__survey=survey
     ).values_list("response_id", "question_id", "scale_value", "choice_id", "text"):
@@ -212,13 +200,8 @@ def export_rows(*, survey: Survey) -> tuple[list[Question], list[list[str]]]:
             str(scale) if scale is not None else labels.get(choice_id, "") if choice_id else text
         )
         cells[response_id].setdefault(question_id, []).append(value)
-    order = list(languages)
-    secrets.SystemRandom().shuffle(order)
-    names = dict(settings.LANGUAGES)
-    rows = [
-        [str(names[languages[pk]]), *("; ".join(cells[pk].get(q.pk, [])) for q in questions)]
-        for pk in order
-    ]
+    rows = [["; ".join(answers.get(q.pk, [])) for q in questions] for answers in cells.values()]
+    secrets.SystemRandom().shuffle(rows)
     return questions, rows
 
 

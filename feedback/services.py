@@ -1,6 +1,7 @@
 """Writes of anonymous feedback. See feedback/models.py for how anonymity is kept."""
 
 import datetime
+import logging
 import secrets
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 from activities.models import Activity
-from feedback import permissions
+from feedback import permissions, sealing
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 from feedback.exceptions import FeedbackError
 from feedback.models import (
@@ -27,15 +28,18 @@ from feedback.models import (
 
 AFTER_ACTIVITY_DAYS = 14
 
+logger = logging.getLogger(__name__)
+
 
 @sensitive_variables()
 @transaction.atomic
-def submit_answers(*, survey: Survey, user: User, language: str, answers: dict) -> None:
+def submit_answers(*, survey: Survey, user: User, answers: dict) -> None:
     """Accept a person's answers: a receipt (who, which survey, which day) and, separately, the
-    answers in the pending pool with no link to the person. Both in one transaction, so an
-    accepted answer is never lost and a refused one never half-saved.
+    answers sealed in the pending pool with no link to the person and no language. Both in one
+    transaction, so an accepted answer is never lost and a refused one never half-saved.
 
-    `answers` maps question ids (as strings) to validated values (see AnswerForm).
+    `answers` maps question ids (as strings) to validated values (see AnswerForm); `survey`
+    should come with its questions and their choices prefetched (its padded size is theirs).
     """
     if not permissions.is_in_audience(user, survey):
         raise FeedbackError(_("This survey is not meant for you."), status_code=403)
@@ -47,6 +51,8 @@ def submit_answers(*, survey: Survey, user: User, language: str, answers: dict) 
             else _("This survey is not open yet."),
             status_code=409,
         )
+    # Sealed before anything is written: without a key, nothing is stored at all.
+    sealed = sealing.seal(answers, size=sealing.payload_size(survey.questions.all()))
     if survey.kind == SurveyKind.SURVEY:
         try:
             with transaction.atomic():
@@ -55,7 +61,7 @@ def submit_answers(*, survey: Survey, user: User, language: str, answers: dict) 
             raise FeedbackError(
                 _("You have already answered this survey. Thank you!"), status_code=409
             ) from None
-    PendingSubmission.objects.create(survey=survey, language=language, answers=answers)
+    PendingSubmission.objects.create(survey=survey, sealed=sealed)
 
 
 def _answers_of(response: Response, values: dict, questions: dict[int, Question]) -> list:
@@ -78,10 +84,26 @@ def _answers_of(response: Response, values: dict, questions: dict[int, Question]
     return rows
 
 
+def batch_size(*, waiting: int, closed: bool, k: int) -> int:
+    """How many of `waiting` answers may be published now, so that every change anyone can see
+    in the results is at least `k` answers:
+
+    - open survey (and the always-open box): nothing below 2k waiting, then all but k, which
+      stay in reserve; so closing the survey later also publishes at least k;
+    - closed survey: everything once at least k wait, else nothing, ever (its results stay
+      hidden), whatever anyone does with its dates.
+    """
+    if closed:
+        return waiting if waiting >= k else 0
+    return waiting - k if waiting >= 2 * k else 0
+
+
 def move_pending(*, survey_id: int) -> int:
-    """Move the survey's pending answers into Response/Answer, in a random order, in a
-    transaction of their own: all of them once there are at least FEEDBACK_MIN_RESPONSES, or
-    whatever is left once the survey has closed. Returns how many responses were moved."""
+    """Move a random batch of the survey's waiting answers (see `batch_size`) into
+    Response/Answer, in a random order, in a transaction of their own, and delete them from the
+    pool. A waiting row no configured key opens is neither moved nor deleted: it stays, and is
+    counted (never shown) in a warning, so a key dropped too early loses nothing for good.
+    Returns how many responses were moved."""
     with transaction.atomic():
         survey = Survey.objects.filter(pk=survey_id).first()
         if survey is None:
@@ -89,26 +111,64 @@ def move_pending(*, survey_id: int) -> int:
         pending = list(
             PendingSubmission.objects.select_for_update(skip_locked=True).filter(survey=survey)
         )
-        if not pending:
+        opened, unopened = [], 0
+        for submission in pending:
+            result = sealing.unseal(submission.sealed)
+            if result is None:
+                unopened += 1
+            else:
+                opened.append((submission.pk, sealing.answers_of(result[1])))
+        if unopened:
+            logger.warning(
+                "%d waiting answer(s) of survey %s open with no key in FEEDBACK_SEALING_KEYS; "
+                "kept, not counted",
+                unopened,
+                survey.pk,
+            )
+        size = batch_size(
+            waiting=len(opened),
+            closed=survey.is_closed(),
+            k=settings.FEEDBACK_MIN_RESPONSES,
+        )
+        if not size:
             return 0
-        if len(pending) < settings.FEEDBACK_MIN_RESPONSES and not survey.is_closed():
-            return 0
-        secrets.SystemRandom().shuffle(pending)
+        batch = secrets.SystemRandom().sample(opened, size)
         questions = {question.pk: question for question in survey.questions.all()}
         responses, answers = [], []
-        for submission in pending:
-            response = Response(survey=survey, language=submission.language)
+        for _pk, values in batch:
+            response = Response(survey=survey)
             responses.append(response)
-            answers += _answers_of(response, submission.answers, questions)
+            answers += _answers_of(response, values, questions)
         Response.objects.bulk_create(responses)
         Answer.objects.bulk_create(answers)
-        PendingSubmission.objects.filter(pk__in=[p.pk for p in pending]).delete()
+        PendingSubmission.objects.filter(pk__in=[pk for pk, _values in batch]).delete()
         return len(responses)
 
 
 def move_all_pending() -> int:
     survey_ids = set(PendingSubmission.objects.values_list("survey_id", flat=True))
     return sum(move_pending(survey_id=survey_id) for survey_id in survey_ids)
+
+
+def reseal_pending(*, dry_run: bool = False) -> dict:
+    """Seal again with the first key every waiting answer that an older key opens, so the older
+    key can be dropped. Returns how many waiting answers each key opened (by index in
+    FEEDBACK_SEALING_KEYS) and how many none opened ("none"); with `dry_run`, changes nothing."""
+    counts: dict = dict.fromkeys(range(len(sealing.configured_keys())), 0)
+    counts["none"] = 0
+    with transaction.atomic():
+        for submission in PendingSubmission.objects.select_for_update().only("pk", "sealed"):
+            result = sealing.unseal(submission.sealed)
+            if result is None:
+                counts["none"] += 1
+                continue
+            index, plain = result
+            counts[index] += 1
+            if index and not dry_run:
+                PendingSubmission.objects.filter(pk=submission.pk).update(
+                    sealed=sealing.reseal(plain)
+                )
+    return counts
 
 
 # --- Building surveys (staff) ----------------------------------------------------------------

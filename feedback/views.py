@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -64,12 +63,7 @@ def _answer(request, survey):
     form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submit_answers(
-                survey=survey,
-                user=request.user,
-                language=translation.get_language(),
-                answers=form.answers(),
-            )
+            services.submit_answers(survey=survey, user=request.user, answers=form.answers())
         except ApplicationError as error:
             messages.error(request, error.message)
             return _answer_page(request, survey, form, error.status_code)
@@ -147,7 +141,7 @@ def results_csv(request, pk: int):
     questions, rows = selectors.export_rows(survey=survey)
     return csv_response(
         f"survey-{survey.pk}.csv",
-        [_("Answered in"), *(translated_text(q, "text").text for q in questions)],
+        [translated_text(q, "text").text for q in questions],
         rows,
     )
 

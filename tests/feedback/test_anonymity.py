@@ -38,41 +38,57 @@ def test_response_tables_have_no_link_to_people_and_no_time():
         assert isinstance(model._meta.pk, models.UUIDField), model
 
 
+def test_waiting_and_counted_rows_hold_nothing_but_the_survey_and_sealed_or_counted_answers():
+    assert {f.name for f in PendingSubmission._meta.concrete_fields} == {"id", "survey", "sealed"}
+    assert {f.name for f in Response._meta.concrete_fields} == {"id", "survey"}
+
+
 def test_receipt_holds_only_person_survey_and_day():
     assert {f.name for f in Receipt._meta.concrete_fields} == {"id", "user", "survey", "day"}
     assert isinstance(Receipt._meta.get_field("day"), models.DateField)
     assert not isinstance(Receipt._meta.get_field("day"), models.DateTimeField)
 
 
+def _answer(client, survey, count, **kwargs):
+    for _ in range(count):
+        client.force_login(_partner())
+        client.post(f"/en/feedback/{survey.pk}/", answer_data(survey, **kwargs))
+
+
+def _close(survey):
+    survey.opens_on = survey.closes_on = survey.opens_on.replace(year=2000)
+    survey.save()
+
+
 @pytest.mark.django_db
-def test_answers_wait_in_the_pool_and_count_only_once_moved(client, settings):
+def test_an_open_survey_moves_all_but_k_once_2k_wait(client, settings):
     settings.FEEDBACK_MIN_RESPONSES = 3
     survey = SurveyFactory()
-    for _ in range(2):
-        client.force_login(_partner())
-        client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
+    _answer(client, survey, 5)
 
     moved_too_early = move_pending(survey_id=survey.pk)
-    client.force_login(_partner())
-    client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
+    _answer(client, survey, 1)
     moved = move_pending(survey_id=survey.pk)
 
     assert moved_too_early == 0
     assert moved == 3
-    assert Receipt.objects.filter(survey=survey).count() == 3
+    assert Receipt.objects.filter(survey=survey).count() == 6
     assert Response.objects.filter(survey=survey).count() == 3
-    assert PendingSubmission.objects.count() == 0
+    assert PendingSubmission.objects.count() == 3
 
 
 @pytest.mark.django_db
-def test_a_closed_survey_moves_whatever_is_left(client, settings):
-    survey = SurveyFactory()
-    client.force_login(_partner())
-    client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
-    survey.opens_on = survey.closes_on = survey.opens_on.replace(year=2000)
-    survey.save()
+def test_a_closed_survey_moves_everything_left_only_from_k(client):
+    few, enough = SurveyFactory(), SurveyFactory()
+    _answer(client, few, 4)
+    _answer(client, enough, 5)
+    _close(few)
+    _close(enough)
 
-    assert move_pending(survey_id=survey.pk) == 1
+    assert move_pending(survey_id=few.pk) == 0
+    assert move_pending(survey_id=enough.pk) == 5
+    assert PendingSubmission.objects.filter(survey=few).count() == 4
+    assert Response.objects.filter(survey=few).count() == 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -92,6 +108,7 @@ def test_database_bookkeeping_does_not_pair_receipts_with_responses(client):
             f"/en/feedback/{survey.pk}/", answer_data(survey, text=f"answer-{number:02d}")
         )
         assert response.status_code == 302
+    _close(survey)
 
     assert move_pending(survey_id=survey.pk) == 50
 
@@ -149,7 +166,7 @@ def test_logs_and_task_messages_never_carry_answers(client, caplog, settings):
     caplog.set_level(logging.DEBUG)
     try:
         emails = []
-        for number in range(3):
+        for number in range(6):
             person = _partner()
             emails.append(person.email)
             client.force_login(person)

@@ -200,7 +200,7 @@ def world(settings, tmp_path):
     meeting = MeetingFactory()
     entry = AgendaEntry.objects.create(meeting=meeting, position=1, title_en="Item")
     survey = SurveyFactory()
-    Response.objects.bulk_create(Response(survey=survey, language="en") for _ in range(5))
+    Response.objects.bulk_create(Response(survey=survey) for _ in range(5))
     users = {
         "visitor": None,
         "member": member_membership.user,

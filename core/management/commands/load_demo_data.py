@@ -747,18 +747,19 @@ class Command(BaseCommand):
             created += 1
             if year_offset == 0:
                 continue
+            # Responses keep no language: free text is the only trace of it.
             answers = [
-                ("es", 5, [0, 3], "Más llamadas en español, por favor."),
-                ("fr", 4, [1], "Des horaires adaptés à l’Afrique de l’Ouest."),
-                ("en", 5, [0, 2], "Keep the retreats: they build trust."),
-                ("es", 3, [3], ""),
-                ("fr", 4, [0, 1], "Partager les enregistrements plus vite."),
-                ("en", 4, [2], ""),
-                ("es", 5, [0], "Que las socias lideren más webinarios."),
-                ("fr", 2, [1, 3], "Moins de réunions en ligne le vendredi."),
+                (5, [0, 3], "Más llamadas en español, por favor."),
+                (4, [1], "Des horaires adaptés à l’Afrique de l’Ouest."),
+                (5, [0, 2], "Keep the retreats: they build trust."),
+                (3, [3], ""),
+                (4, [0, 1], "Partager les enregistrements plus vite."),
+                (4, [2], ""),
+                (5, [0], "Que las socias lideren más webinarios."),
+                (2, [1, 3], "Moins de réunions en ligne le vendredi."),
             ]
-            for language, score, picked, text in answers:
-                response = Response.objects.create(survey=survey, language=language)
+            for score, picked, text in answers:
+                response = Response.objects.create(survey=survey)
                 Answer.objects.create(response=response, question=useful, scale_value=score)
                 for index in picked:
                     Answer.objects.create(
