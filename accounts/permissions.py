@@ -1,5 +1,8 @@
 """Who may do what with accounts and invitations: the one place these rules live."""
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+
 from accounts.models import User
 
 
@@ -9,3 +12,19 @@ def can_invite(user: User) -> bool:
 
 def can_use_admin(user: User) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def must_use_mfa(user: User) -> bool:
+    """Staff and superusers see hidden organisations and reach the admin: a guessed or reused
+    password alone must never open that. Everyone else may choose two-factor authentication."""
+    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+def has_authenticator(user: User) -> bool:
+    """An authenticator app (or a security key) is set up; recovery codes alone do not count,
+    they only stand in for one."""
+    return is_mfa_enabled(user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])
+
+
+def needs_mfa_setup(user: User) -> bool:
+    return must_use_mfa(user) and not has_authenticator(user)

@@ -55,6 +55,7 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.FormErrorStatusMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication and allauth: staff without a second factor may only set one up.
+    "accounts.middleware.StaffMFARequiredMiddleware",
     "core.middleware.TimezoneMiddleware",
 ]
 
@@ -158,6 +161,12 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",  # nosec B105
     "manage_email": "10/m/user",
 }
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes, open
+# to everyone and required of staff and superusers (accounts.middleware). One time step of
+# tolerance either side: phones' clocks drift, and a code typed on a slow connection arrives late.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Learning Lab"
+MFA_TOTP_TOLERANCE = 1
 # Behind a reverse proxy the client address is in X-Forwarded-For; trust only that many hops.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

@@ -4,12 +4,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import views as account_views
 from activities import views as activity_views
 from core import views as core_views
 from notifications import views as notification_views
 
 admin.site.site_header = _("Learning Lab administration")
 admin.site.site_title = _("Learning Lab")
+# The admin signs people in through the portal's sign-in, so it has the same rate limits and
+# the two-factor step (as allauth's documentation advises; its own decorator would still let a
+# signed-in staff member post someone else's password to the admin's form).
+admin.site.login = account_views.admin_login
 
 urlpatterns = [
     path("i18n/setlang/", core_views.set_language, name="set_language"),

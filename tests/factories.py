@@ -12,6 +12,7 @@ from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation
+from tests.mfa import give_authenticator
 from tests.utils import PASSWORD
 from workinggroup.enums import ItemKind, ItemState
 from workinggroup.models import Item, Meeting
@@ -36,7 +37,16 @@ class UserFactory(DjangoModelFactory):
 
 
 class StaffFactory(UserFactory):
+    """A member of the Learning Lab team. Staff must use two-factor authentication, so they
+    get an authenticator app by default (`tests.mfa.totp_code(user)` gives its current code);
+    `totp=False` makes one who has not set it up yet."""
+
     is_staff = True
+
+    @factory.post_generation
+    def totp(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            give_authenticator(obj)
 
 
 class OrganisationFactory(DjangoModelFactory):

@@ -9,7 +9,13 @@ from icalendar import Calendar
 
 from activities import services
 from activities.models import CalendarToken
-from tests.factories import ActivityFactory, MembershipFactory, RegistrationFactory, UserFactory
+from tests.factories import (
+    ActivityFactory,
+    MembershipFactory,
+    RegistrationFactory,
+    StaffFactory,
+    UserFactory,
+)
 from tests.utils import text_of
 
 
@@ -68,7 +74,7 @@ def test_ics_has_stable_uid_hosts_time_zone_and_sequence_bumped_on_change(client
 @pytest.mark.django_db
 def test_cancelled_activity_is_status_cancelled_with_new_sequence(client):
     activity = ActivityFactory()
-    staff = MembershipFactory(user=UserFactory(is_staff=True)).user
+    staff = MembershipFactory(user=StaffFactory()).user
     client.force_login(staff)
 
     client.post(f"/en/activities/{activity.pk}/cancel/", {"reason": "Storm warning"})

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, StaffFactory
 
 
 @pytest.mark.django_db
@@ -28,7 +28,7 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 )
 def test_admin_pages_open_for_superuser(client, url):
     MembershipFactory()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(StaffFactory(is_superuser=True))
 
     response = client.get(url)
 
@@ -38,7 +38,7 @@ def test_admin_pages_open_for_superuser(client, url):
 @pytest.mark.django_db
 def test_organisation_admin_has_a_tab_per_language(client):
     organisation = OrganisationFactory()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(StaffFactory(is_superuser=True))
 
     response = client.get(f"/en/admin/partners/organisation/{organisation.pk}/change/")
 
