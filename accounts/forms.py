@@ -5,6 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.forms import SafeTextMixin
 from core.timezones import timezone_choices
 
 
@@ -15,7 +16,7 @@ class TimezoneChoiceField(forms.ChoiceField):
         super().__init__(choices=timezone_choices, **kwargs)
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(SafeTextMixin, AllauthSignupForm):
     display_name = forms.CharField(
         label=_("Your name"),
         max_length=150,
@@ -34,7 +35,7 @@ class SignupForm(AllauthSignupForm):
         self.fields["timezone"].initial = timezone.get_current_timezone_name()
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeTextMixin, forms.ModelForm):
     timezone = TimezoneChoiceField()
 
     class Meta:
@@ -42,7 +43,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "language", "timezone"]
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SafeTextMixin, forms.Form):
     email = forms.EmailField(label=_("Email address"))
     language = forms.ChoiceField(
         label=_("Language of the invitation email"), choices=settings.LANGUAGES

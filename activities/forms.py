@@ -1,4 +1,3 @@
-import datetime
 import re
 from zoneinfo import ZoneInfo
 
@@ -6,7 +5,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +12,9 @@ from accounts.models import User
 from activities.enums import ActivityStatus, ActivityType, MaterialKind
 from activities.models import Activity
 from activities.validators import validate_material_file
+from core.forms import LocalDateTimeField, SafeTextMixin
 from core.timezones import timezone_choices
+from core.validators import MAX_YEAR, MIN_YEAR, local_moment
 from partners.models import FocusArea, Organisation
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -30,7 +30,7 @@ def _https_by_default(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SafeTextMixin, forms.ModelForm):
     """An activity as staff or its hosts edit it. Times are typed in the hosts' time zone."""
 
     spoken = forms.MultipleChoiceField(
@@ -45,15 +45,15 @@ class ActivityForm(forms.ModelForm):
         required=False,
     )
     timezone = forms.ChoiceField(label=_("Time zone of the hosts"), choices=timezone_choices)
-    starts_at = forms.DateTimeField(
+    starts_at = LocalDateTimeField(
         label=_("Starts (hosts' local time)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    ends_at = forms.DateTimeField(
+    ends_at = LocalDateTimeField(
         label=_("Ends (hosts' local time)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    registration_deadline = forms.DateTimeField(
+    registration_deadline = LocalDateTimeField(
         label=_("Registration closes (hosts' local time)"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -125,22 +125,22 @@ class ActivityForm(forms.ModelForm):
                 }
             )
 
-    def _in_hosts_zone(self, value: datetime.datetime | None, zone: ZoneInfo):
-        """Django read the typed time in the viewer's zone; re-read it in the hosts' zone."""
-        if value is None:
-            return None
-        return timezone.make_naive(value).replace(tzinfo=zone)
-
     def clean(self):
         cleaned = super().clean()
         if not any(cleaned.get(f"title_{code}") for code, _name in LANGUAGE_CHOICES):
             raise ValidationError(_("Give the activity a title in at least one language."))
         zone_name = cleaned.get("timezone")
-        if zone_name:
-            zone = ZoneInfo(zone_name)
-            for name in ("starts_at", "ends_at", "registration_deadline"):
-                if cleaned.get(name):
-                    cleaned[name] = self._in_hosts_zone(cleaned[name], zone)
+        for name in ("starts_at", "ends_at", "registration_deadline"):
+            if not cleaned.get(name):
+                continue
+            if not zone_name:  # the zone's own error says what to do
+                cleaned.pop(name)
+                continue
+            # Typed as the hosts' wall-clock time: read in their zone, gaps and folds refused.
+            try:
+                cleaned[name] = local_moment(cleaned[name], zone_name)
+            except ValidationError as error:
+                self.add_error(name, error)
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The activity must end after it starts."))
@@ -171,7 +171,7 @@ class NewActivityForm(ActivityForm):
     )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SafeTextMixin, forms.Form):
     interpretation_language = forms.ChoiceField(
         label=_("I need interpretation into"), required=False
     )
@@ -206,7 +206,7 @@ class RegistrationForm(forms.Form):
         }
 
 
-class CancelActivityForm(forms.Form):
+class CancelActivityForm(SafeTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why is it cancelled? (everyone registered will see this)"),
         max_length=1000,
@@ -214,7 +214,7 @@ class CancelActivityForm(forms.Form):
     )
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(SafeTextMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MaterialKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
@@ -233,10 +233,11 @@ class MaterialForm(forms.Form):
         return cleaned
 
 
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# ASCII digits only, and the whole value: full-width digits or a trailing newline are no month.
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])", re.ASCII)
 
 
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(SafeTextMixin, forms.Form):
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
@@ -267,8 +268,14 @@ class ActivityFilterForm(forms.Form):
 
     def clean_month(self) -> str:
         month = self.cleaned_data["month"]
-        if month and not MONTH.match(month):
+        match = MONTH.fullmatch(month) if month else None
+        if month and not match:
             raise ValidationError(_("Give the month as YYYY-MM, for example 2026-11."))
+        if match and not MIN_YEAR <= int(match[1]) <= MAX_YEAR:
+            raise ValidationError(
+                _("Choose a month between %(first)s and %(last)s.")
+                % {"first": f"{MIN_YEAR}-01", "last": f"{MAX_YEAR}-12"}
+            )
         return month
 
     def clean_when(self) -> str:

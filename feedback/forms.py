@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
 from core.content import translated_text
+from core.forms import SafeTextMixin, SaneDateField
 from feedback.enums import QuestionKind, SurveyAudience
 from feedback.models import ANSWER_LIMIT, Survey
 
@@ -22,7 +23,7 @@ def _language_name(code: str) -> str:
     return gettext(get_language_info(code)["name"])
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(SafeTextMixin, forms.Form):
     """The survey's questions, in the reader's language. Field `q<id>` per question."""
 
     def __init__(self, *args, survey: Survey, **kwargs):
@@ -83,17 +84,17 @@ class AnswerForm(forms.Form):
         }
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(SafeTextMixin, forms.Form):
     audience = forms.ChoiceField(label=_("Who is asked"), choices=SurveyAudience.choices)
     activity = forms.ModelChoiceField(
         label=_("Activity (when its participants are asked)"),
         queryset=Activity.objects.order_by("-starts_at"),
         required=False,
     )
-    opens_on = forms.DateField(
+    opens_on = SaneDateField(
         label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    closes_on = forms.DateField(
+    closes_on = SaneDateField(
         label=_("Closes on (last day to answer)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
@@ -129,7 +130,7 @@ class SurveyForm(forms.Form):
         return cleaned
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(SafeTextMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
     required = forms.BooleanField(label=_("An answer is required"), required=False)
 
@@ -200,7 +201,7 @@ class QuestionForm(forms.Form):
         }
 
 
-class AttachSurveyForm(forms.Form):
+class AttachSurveyForm(SafeTextMixin, forms.Form):
     template = forms.ModelChoiceField(label=_("Questions"), queryset=None, empty_label=None)
 
     def __init__(self, *args, templates, **kwargs):

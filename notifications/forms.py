@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.forms import SafeTextMixin
 from notifications.enums import DeliveryStatus, Kind, Preference
 
 
@@ -18,7 +19,7 @@ def offset_label(minutes: int) -> str:
     }
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(SafeTextMixin, forms.Form):
     enabled = forms.MultipleChoiceField(
         label=_("Emails I want"),
         choices=Preference.choices,
@@ -39,7 +40,7 @@ class PreferencesForm(forms.Form):
         ]
 
 
-class DeliveryFilterForm(forms.Form):
+class DeliveryFilterForm(SafeTextMixin, forms.Form):
     status = forms.ChoiceField(label=_("State"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
 

@@ -7,6 +7,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.forms import SafeTextMixin, SaneDateField
 from partners.enums import VISIBILITY_HELP, MembershipRole, Region, Visibility
 from partners.models import FocusArea, Organisation, WorkingLanguage
 from partners.services import PROFILE_FIELDS, STAFF_FIELDS
@@ -34,7 +35,7 @@ def _https_by_default(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(SafeTextMixin, forms.ModelForm):
     """The profile as a lead edits it; staff also see the fields only the team sets."""
 
     logo = LogoField(
@@ -66,6 +67,7 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         formfield_callback = _https_by_default
         fields = [*PROFILE_FIELDS, *STAFF_FIELDS, "focus_areas", "working_languages"]
+        field_classes = {"joined_on": SaneDateField}
         widgets = {
             "visibility": forms.RadioSelect,
             "joined_on": forms.DateInput(attrs={"type": "date"}),
@@ -123,7 +125,7 @@ class OrganisationForm(forms.ModelForm):
         return None
 
 
-class MemberInvitationForm(forms.Form):
+class MemberInvitationForm(SafeTextMixin, forms.Form):
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
     language = forms.ChoiceField(
@@ -131,11 +133,11 @@ class MemberInvitationForm(forms.Form):
     )
 
 
-class MemberRoleForm(forms.Form):
+class MemberRoleForm(SafeTextMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(SafeTextMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     region = forms.ChoiceField(label=_("Region"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)

@@ -1,15 +1,13 @@
-import datetime
-from zoneinfo import ZoneInfo
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.enums import ActivityFormat, ActivityType, Audience
+from core.forms import LocalDateTimeField, SafeTextMixin, SaneDateField
 from core.timezones import timezone_choices
+from core.validators import local_moment
 from partners.models import Organisation
 from workinggroup.enums import Action, Decision, ItemKind, ItemState
 from workinggroup.models import TEXT_LIMIT, Item
@@ -23,12 +21,18 @@ def _language_name(code: str) -> str:
     return gettext(get_language_info(code)["name"])
 
 
-def in_zone(value: datetime.datetime, zone_name: str) -> datetime.datetime:
-    """Django read a typed time in the viewer's zone; read the same wall time in `zone_name`."""
-    return timezone.make_naive(value).replace(tzinfo=ZoneInfo(zone_name))
+def in_zone(form: forms.Form, cleaned: dict, names: tuple[str, ...]) -> None:
+    """Read the wall-clock times typed in `names` in the zone chosen in the form; a time the
+    clocks skip or show twice there becomes an error on its field."""
+    for name in names:
+        if cleaned.get(name):
+            try:
+                cleaned[name] = local_moment(cleaned[name], cleaned["timezone"])
+            except ValidationError as error:
+                form.add_error(name, error)
 
 
-class ItemForm(forms.Form):
+class ItemForm(SafeTextMixin, forms.Form):
     """A proposal or a recommendation as its proposer writes it, in one language."""
 
     language = forms.ChoiceField(label=_("I am writing in"), choices=LANGUAGES)
@@ -49,12 +53,8 @@ class ItemForm(forms.Form):
         required=False,
         help_text=_("Leave empty if your organisation hosts it alone."),
     )
-    preferred_start = forms.DateField(
-        label=_("Preferred date, or from"), required=False, widget=DATE
-    )
-    preferred_end = forms.DateField(
-        label=_("Until (for a date range)"), required=False, widget=DATE
-    )
+    preferred_start = SaneDateField(label=_("Preferred date, or from"), required=False, widget=DATE)
+    preferred_end = SaneDateField(label=_("Until (for a date range)"), required=False, widget=DATE)
     spoken = forms.MultipleChoiceField(
         label=_("Languages it would be held in"),
         choices=LANGUAGES,
@@ -139,7 +139,7 @@ class ItemForm(forms.Form):
         return data
 
 
-class TranslationForm(forms.Form):
+class TranslationForm(SafeTextMixin, forms.Form):
     """Every language version of the title and description, the missing ones empty."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -168,7 +168,7 @@ class TranslationForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(SafeTextMixin, forms.Form):
     """One moderation action on one item; which fields matter depends on the action."""
 
     action = forms.ChoiceField(choices=Action.choices, widget=forms.HiddenInput)
@@ -191,10 +191,10 @@ class ModerationForm(forms.Form):
         label=_("Meeting"), queryset=None, required=False, empty_label=None
     )
     merge_into = forms.ModelChoiceField(label=_("Merge into"), queryset=None, required=False)
-    starts_at = forms.DateTimeField(
+    starts_at = LocalDateTimeField(
         label=_("Starts (hosts' local time)"), required=False, widget=DATETIME
     )
-    ends_at = forms.DateTimeField(
+    ends_at = LocalDateTimeField(
         label=_("Ends (hosts' local time)"), required=False, widget=DATETIME
     )
     timezone = forms.ChoiceField(
@@ -209,31 +209,34 @@ class ModerationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned.get("timezone"):
-            cleaned["starts_at"] = in_zone(cleaned["starts_at"], cleaned["timezone"])
-            cleaned["ends_at"] = in_zone(cleaned["ends_at"], cleaned["timezone"])
-            if cleaned["ends_at"] <= cleaned["starts_at"]:
+            in_zone(self, cleaned, ("starts_at", "ends_at"))
+            if (
+                cleaned.get("starts_at")
+                and cleaned.get("ends_at")
+                and (cleaned["ends_at"] <= cleaned["starts_at"])
+            ):
                 self.add_error("ends_at", _("The activity must end after it starts."))
         return cleaned
 
 
-class CommentForm(forms.Form):
+class CommentForm(SafeTextMixin, forms.Form):
     body = forms.CharField(
         label=_("Your comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class MeetingForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Date and time"), widget=DATETIME)
+class MeetingForm(SafeTextMixin, forms.Form):
+    starts_at = LocalDateTimeField(label=_("Date and time"), widget=DATETIME)
     timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("starts_at") and cleaned.get("timezone"):
-            cleaned["starts_at"] = in_zone(cleaned["starts_at"], cleaned["timezone"])
+            in_zone(self, cleaned, ("starts_at",))
         return cleaned
 
 
-class FreeEntryForm(forms.Form):
+class FreeEntryForm(SafeTextMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGES)
     title = forms.CharField(label=_("Agenda item"), max_length=200)
 
@@ -241,7 +244,7 @@ class FreeEntryForm(forms.Form):
         return {f"title_{self.cleaned_data['language']}": self.cleaned_data["title"]}
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(SafeTextMixin, forms.Form):
     discussed = forms.BooleanField(label=_("Discussed"), required=False)
     decision = forms.ChoiceField(
         label=_("Decision"), choices=[("", "---------"), *Decision.choices], required=False
@@ -258,7 +261,7 @@ class OutcomeForm(forms.Form):
         return {f"outcome_notes_{self.cleaned_data['language']}": self.cleaned_data["notes"]}
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(SafeTextMixin, forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     language = forms.ChoiceField(label=_("Written in"), required=False)

@@ -1,0 +1,104 @@
+"""What every form of the portal inherits: text checked for control characters, dates within
+the sane range, local times read in the zone they are meant for. See core/validators.py."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.dateparse import parse_datetime
+
+from core.validators import (
+    validate_date_in_range,
+    validate_multi_line,
+    validate_single_line,
+)
+
+
+def is_multi_line(field: forms.Field) -> bool:
+    return isinstance(field.widget, forms.Textarea)
+
+
+# Whole numbers a form accepts at most, whatever the field: a 32-bit integer column is the
+# smallest any of them is compared with, and a larger number would make the database driver
+# raise (OverflowError on SQLite, DataError on PostgreSQL) instead of the form answering.
+INTEGER_LIMIT = 2**31 - 1
+
+
+def protect_text_fields(fields: dict[str, forms.Field]) -> None:
+    """Give every text field its control-character validator: single-line fields (any widget
+    but a Textarea) refuse line breaks, tabs and invisible formatting; multi-line fields refuse
+    other control characters. Whole-number fields get bounds a database column can hold.
+    Idempotent."""
+    for field in fields.values():
+        if isinstance(field, forms.IntegerField) and not isinstance(
+            field, (forms.FloatField, forms.DecimalField)
+        ):
+            _bound(field)
+            continue
+        if not isinstance(field, forms.CharField):
+            continue
+        validator = validate_multi_line if is_multi_line(field) else validate_single_line
+        if validator not in field.validators:
+            # A new list: fields built once at class level must not share an instance's change.
+            field.validators = [*field.validators, validator]
+
+
+def _bound(field: forms.IntegerField) -> None:
+    if field.max_value is None:
+        field.max_value = INTEGER_LIMIT
+        field.validators = [*field.validators, MaxValueValidator(INTEGER_LIMIT)]
+    if field.min_value is None:
+        field.min_value = -INTEGER_LIMIT
+        field.validators = [*field.validators, MinValueValidator(-INTEGER_LIMIT)]
+
+
+class SafeTextMixin:
+    """Put first in the bases of every project form (`class X(SafeTextMixin, forms.Form)`).
+
+    Fields are protected when the form is built and again just before it is cleaned, so
+    fields a subclass adds in its own `__init__` (translations, survey questions) are covered
+    too. tests/core/test_input_validation.py checks that every form of the project has it.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        protect_text_fields(self.fields)
+
+    def full_clean(self):
+        protect_text_fields(self.fields)
+        super().full_clean()
+
+
+class SaneDateField(forms.DateField):
+    """A date between core.validators.MIN_YEAR and MAX_YEAR."""
+
+    default_validators = [validate_date_in_range]
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time as typed, *naive*: it is read in the activity's or meeting's own zone
+    by the form's clean() (core.validators.local_moment), not in the viewer's zone as Django's
+    DateTimeField would (which also refused times that do not exist in the viewer's zone
+    while letting through those that do not exist in the zone that matters)."""
+
+    default_validators = [validate_date_in_range]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.replace(tzinfo=None)
+        if isinstance(value, datetime.date):
+            return datetime.datetime(value.year, value.month, value.day)
+        try:
+            result = parse_datetime(value.strip())
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if result is None:
+            result = forms.fields.BaseTemporalField.to_python(self, value)
+        # An offset typed by hand ("...+05:00") says nothing about the zone chosen in the form.
+        return result.replace(tzinfo=None)
+
+    def strptime(self, value, format):
+        return datetime.datetime.strptime(value, format)
