@@ -47,7 +47,11 @@ class Survey(models.Model):
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on (last day to answer)"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,  # surveys made by the demo data or the admin have no author
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # Bookkeeping of the notices (each sent once), nothing about who answered.

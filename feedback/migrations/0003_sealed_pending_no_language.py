@@ -6,6 +6,8 @@ plaintext stays in dead rows, the write-ahead log and backups until those are go
 PostgreSQL, run `VACUUM FULL feedback_pendingsubmission` after this migration (docs/anonymity.md).
 """
 
+import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -26,6 +28,7 @@ def seal_waiting_answers(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("feedback", "0002_box_and_template"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -39,4 +42,15 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="pendingsubmission", name="answers"),
         migrations.RemoveField(model_name="pendingsubmission", name="language"),
         migrations.RemoveField(model_name="response", name="language"),
+        migrations.AlterField(
+            model_name="survey",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
     ]
