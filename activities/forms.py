@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from activities.enums import ActivityStatus, ActivityType, MaterialKind
 from activities.models import Activity
+from activities.selectors import hosts_zone_for
 from activities.validators import validate_material_file
 from core.forms import LocalDateTimeField, SafeTextMixin
 from core.timezones import timezone_choices
 from core.validators import MAX_YEAR, MIN_YEAR, local_moment
 from partners.models import FocusArea, Organisation
+from partners.selectors import organisations_visible_to, visible_people
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
@@ -58,13 +60,12 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+    # Choices come from the editor's visibility (see __init__), never from every row.
     host_organisations = forms.ModelMultipleChoiceField(
-        label=_("Host organisations"), queryset=Organisation.objects.all()
+        label=_("Host organisations"), queryset=Organisation.objects.none()
     )
     host_people = forms.ModelMultipleChoiceField(
-        label=_("Host people"),
-        queryset=User.objects.filter(is_active=True).order_by("display_name"),
-        required=False,
+        label=_("Host people"), queryset=User.objects.none(), required=False
     )
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Topics"),
@@ -102,34 +103,81 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
+        self._set_host_choices(user)
         for field, label in (("title", _("Title")), ("description", _("Description"))):
             for code, _name in LANGUAGE_CHOICES:
                 self.fields[f"{field}_{code}"].label = f"{label} ({_language_name(code)})"
         activity = self.instance
+        # A host who may not see every co-host may not see their time zone either (it says
+        # where a hidden organisation works): they type times in UTC and the zone stays.
+        self._zone_hidden = (
+            bool(activity.pk) and hosts_zone_for(activity=activity, user=user) is None
+        )
+        if self._zone_hidden:
+            del self.fields["timezone"]
+            for name, label in (
+                ("starts_at", _("Starts (UTC)")),
+                ("ends_at", _("Ends (UTC)")),
+                ("registration_deadline", _("Registration closes (UTC)")),
+            ):
+                self.fields[name].label = label
         if activity.pk:
-            zone = ZoneInfo(activity.timezone)
+            zone = ZoneInfo("UTC" if self._zone_hidden else activity.timezone)
             self.initial.update(
                 {
                     "spoken": activity.spoken_language_list,
                     "interpretation": activity.interpretation_language_list,
-                    "timezone": activity.timezone,
+                    "timezone": None if self._zone_hidden else activity.timezone,
                     "starts_at": activity.starts_at.astimezone(zone).replace(tzinfo=None),
                     "ends_at": activity.ends_at.astimezone(zone).replace(tzinfo=None),
                     "registration_deadline": activity.registration_deadline
                     and activity.registration_deadline.astimezone(zone).replace(tzinfo=None),
-                    "host_organisations": list(activity.host_organisations.all()),
-                    "host_people": list(activity.host_people.all()),
+                    "host_organisations": [
+                        host for host in activity.host_organisations.all() if host.pk in self._shown
+                    ],
+                    "host_people": [
+                        person
+                        for person in activity.host_people.all()
+                        if person.pk in self._shown_people
+                    ],
                     "focus_areas": list(activity.focus_areas.all()),
                 }
             )
+
+    def _set_host_choices(self, user: User) -> None:
+        """Offer the organisations and people the editor may see. Hosts they may not see (a
+        co-host hidden from them) are neither shown nor lost: they are kept on save."""
+        organisations = organisations_visible_to(user=user).order_by("name")
+        people = visible_people(viewer=user)
+        self.fields["host_organisations"].queryset = organisations
+        self.fields["host_people"].queryset = people
+        self._shown = set(organisations.values_list("pk", flat=True))
+        self._shown_people = set(people.values_list("pk", flat=True))
+        activity = self.instance
+        self._kept_hosts, self._kept_people = [], []
+        if activity.pk:
+            self._kept_hosts = [
+                host for host in activity.host_organisations.all() if host.pk not in self._shown
+            ]
+            self._kept_people = [
+                person
+                for person in activity.host_people.all()
+                if person.pk not in self._shown_people
+            ]
+
+    def clean_host_organisations(self):
+        return [*self.cleaned_data["host_organisations"], *self._kept_hosts]
+
+    def clean_host_people(self):
+        return [*self.cleaned_data["host_people"], *self._kept_people]
 
     def clean(self):
         cleaned = super().clean()
         if not any(cleaned.get(f"title_{code}") for code, _name in LANGUAGE_CHOICES):
             raise ValidationError(_("Give the activity a title in at least one language."))
-        zone_name = cleaned.get("timezone")
+        zone_name = "UTC" if self._zone_hidden else cleaned.get("timezone")
         for name in ("starts_at", "ends_at", "registration_deadline"):
             if not cleaned.get(name):
                 continue
@@ -151,7 +199,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         data.update(
             spoken_languages=",".join(self.cleaned_data["spoken"]),
             interpretation_languages=",".join(self.cleaned_data["interpretation"]),
-            timezone=self.cleaned_data["timezone"],
+            timezone=self.instance.timezone if self._zone_hidden else self.cleaned_data["timezone"],
             starts_at=self.cleaned_data["starts_at"],
             ends_at=self.cleaned_data["ends_at"],
             registration_deadline=self.cleaned_data["registration_deadline"],

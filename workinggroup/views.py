@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.content import missing_languages, translated_text
 from core.exceptions import ApplicationError
 from core.pagination import paginate
-from partners.models import Organisation
 from partners.permissions import is_community_member
 from partners.selectors import organisations_of, organisations_visible_to
 from workinggroup import permissions, selectors, services
@@ -310,7 +309,8 @@ def queue(request):
     _staff_only(request)
     form = QueueFilterForm(
         request.GET or None,
-        organisations=Organisation.objects.filter(working_group_items__isnull=False)
+        organisations=organisations_visible_to(user=request.user)
+        .filter(working_group_items__isnull=False)
         .distinct()
         .order_by("name"),
     )

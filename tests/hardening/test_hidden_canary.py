@@ -1,0 +1,487 @@
+"""Hidden means hidden, everywhere: a crawl of every page, feed, calendar, export and email.
+
+A hidden organisation is planted with canary values that appear nowhere else: its name, slug,
+city, the time zone of the activities it hosts, its members' names and their email domain.
+It co-hosts an activity with a visible organisation, hosts one alone, proposes to the Working
+Group, comments, registers, and sits on a published agenda. Then every role reads the portal:
+every URL of the permission matrix, every link found on the way, the feeds and calendars, the
+CSV exports, and every kind of email rendered for them. Any canary in what a role may not see
+fails the test, with the URL. Staff and the organisation's own member must see the canaries
+(the positive control that proves the crawl can find them).
+
+New pages, feeds and emails inherit the test: the matrix already fails when a URL is missing,
+and links are followed wherever they lead.
+"""
+
+import datetime
+import html
+import re
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from activities.enums import Audience, RegistrationStatus
+from activities.models import Registration
+from activities.services import rotate_calendar_token
+from feedback.enums import SurveyAudience
+from notifications import kinds
+from notifications.enums import Kind
+from notifications.models import Delivery
+from notifications.services import render, unsubscribe_token
+from partners.enums import MembershipRole, Visibility
+from tests.factories import (
+    ActivityFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ProposalFactory,
+    StaffFactory,
+    SurveyFactory,
+    UserFactory,
+)
+from tests.hardening.test_permission_matrix import MATRIX
+from workinggroup.enums import ItemState, MeetingState
+from workinggroup.models import AgendaEntry, Comment, ModerationLog
+
+# Every canary of the hidden organisation starts with "zqx", except its time zone. Random
+# tokens (CSRF, signatures) are removed before the search, and a canary must start a word.
+CANARY = re.compile(r"(?<![A-Za-z0-9])zqx|chatham", re.IGNORECASE)
+TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+HIDDEN_ZONE = "Pacific/Chatham"
+# A withdrawn item that once sat on an agenda: only its own side and staff may see its title.
+WITHDRAWN = re.compile(r"qqwithdrawn", re.IGNORECASE)
+
+MAY_SEE_HIDDEN = {"staff", "hidden_member"}
+MAY_SEE_WITHDRAWN = {"staff", "host_lead"}
+ROLES = ["visitor", "member", "host_lead", "other_lead", "wg_member", "staff", "hidden_member"]
+PAGES_PER_ROLE = 160
+SKIPPED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/logout/")
+
+
+def _person(name: str, email: str, **extra):
+    return UserFactory(display_name=name, email=email, timezone=HIDDEN_ZONE, **extra)
+
+
+@pytest.fixture
+def canary_world(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    hidden = OrganisationFactory(
+        name="Zqxhidden Collective",
+        slug="zqxhidden-slug",
+        city="Zqxville",
+        visibility=Visibility.HIDDEN,
+        contact_name="Zqxcontact Person",
+        contact_email="contact@zqxmail.example",
+    )
+    hidden_lead = MembershipFactory(
+        organisation=hidden,
+        role=MembershipRole.LEAD,
+        user=_person("Zqxlead Person", "lead@zqxmail.example"),
+    ).user
+    hidden_member = MembershipFactory(
+        organisation=hidden, user=_person("Zqxmember Person", "member@zqxmail.example")
+    ).user
+
+    visible = OrganisationFactory(name="Open Circle", slug="open-circle")
+    host_lead = MembershipFactory(organisation=visible, role=MembershipRole.LEAD).user
+    member = MembershipFactory(organisation=visible).user
+    other_lead = MembershipFactory(role=MembershipRole.LEAD).user
+    wg_member = MembershipFactory(user=UserFactory(is_working_group_member=True)).user
+    staff = StaffFactory()
+
+    # Co-hosted: visible to the community, with the hidden organisation's zone and people.
+    shared = ActivityFactory(
+        title_en="Shared learning call", hosts=[hidden, visible], timezone=HIDDEN_ZONE
+    )
+    shared.host_people.set([hidden_lead, host_lead])
+    # Hosted by the hidden organisation alone, public.
+    alone = ActivityFactory(
+        title_en="Open webinar", hosts=[hidden], timezone=HIDDEN_ZONE, audience=Audience.PUBLIC
+    )
+    people = [member, host_lead, other_lead, wg_member, staff, hidden_member, hidden_lead]
+    for person in people:
+        Registration.objects.create(
+            activity=shared,
+            user=person,
+            status=RegistrationStatus.CONFIRMED,
+            interpretation_language="fr",
+        )
+    Registration.objects.create(activity=alone, user=hidden_member)
+
+    proposal = ProposalFactory(
+        title_en="Safe spaces for girls",
+        proposer=hidden_lead,
+        organisation=hidden,
+        state=ItemState.SUBMITTED,
+    )
+    proposal.proposed_hosts.set([hidden, visible])
+    withdrawn = ProposalFactory(
+        title_en="Qqwithdrawn plan",
+        proposer=host_lead,
+        organisation=visible,
+        state=ItemState.WITHDRAWN,
+    )
+    Comment.objects.create(item=proposal, author=hidden_member, body="We can host it.")
+    meeting = MeetingFactory(state=MeetingState.PUBLISHED, published_at=timezone.now())
+    AgendaEntry.objects.create(meeting=meeting, position=1, item=proposal)
+    AgendaEntry.objects.create(meeting=meeting, position=2, item=withdrawn)
+    draft_meeting = MeetingFactory()
+    AgendaEntry.objects.create(meeting=draft_meeting, position=1, item=proposal)
+    Comment.objects.create(meeting=draft_meeting, author=hidden_lead, body="Agreed.")
+    log = ModerationLog.objects.create(
+        item=proposal,
+        actor=staff,
+        action="put_on_agenda",
+        from_state=ItemState.SUBMITTED,
+        to_state=ItemState.ON_AGENDA,
+        message="On the agenda.",
+    )
+    survey = SurveyFactory(audience=SurveyAudience.ACTIVITY, activity=shared)
+
+    users = {
+        "visitor": None,
+        "member": member,
+        "host_lead": host_lead,
+        "other_lead": other_lead,
+        "wg_member": wg_member,
+        "staff": staff,
+        "hidden_member": hidden_member,
+    }
+    return {
+        "users": users,
+        "shared": shared,
+        "alone": alone,
+        "proposal": proposal,
+        "meeting": meeting,
+        "draft_meeting": draft_meeting,
+        "log": log,
+        "survey": survey,
+        "hidden": hidden,
+        # The permission matrix's names, pointing at the hidden organisation's traces.
+        "kwargs": {
+            "activity": shared.pk,
+            "organisation": visible.slug,
+            "item": proposal.pk,
+            "meeting": meeting.pk,
+            "survey": survey.pk,
+        },
+    }
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+
+def _links(body: str) -> list[str]:
+    parser = _Links()
+    parser.feed(body)
+    return parser.links
+
+
+# A time zone menu lists every zone of the world: its unselected option for the hidden
+# organisation's zone names nothing. Every other option (organisations, people) is searched.
+UNSELECTED_ZONE = re.compile(
+    r'<option value="' + HIDDEN_ZONE + r'"(?![^>]*\bselected\b)[^>]*>[^<]*</option>'
+)
+
+
+def _readable(content: bytes) -> str:
+    text = content.decode("utf-8", errors="replace")
+    return html.unescape(UNSELECTED_ZONE.sub("", TOKENS.sub("", text)))
+
+
+def _leaks(text: str, role: str) -> list[str]:
+    found = []
+    if role not in MAY_SEE_HIDDEN:
+        found += [match.group(0) for match in CANARY.finditer(text)]
+    if role not in MAY_SEE_WITHDRAWN:
+        found += [match.group(0) for match in WITHDRAWN.finditer(text)]
+    return found
+
+
+def _local(url: str) -> str | None:
+    url, _fragment = urldefrag(url)
+    parts = urlsplit(url)
+    if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
+        return None
+    if not parts.path.startswith("/") or parts.path.startswith(SKIPPED_PREFIXES):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _start_urls(world, user) -> list[str]:
+    kwargs_of = {
+        **world["kwargs"],
+        "material": 0,
+        "membership": 0,
+        "entry": 0,
+        "question": 0,
+        "delivery": 0,
+    }
+    urls = []
+    for name, (method, kwargs, _data, _expected) in MATRIX.items():
+        if method != "get" or set(kwargs) & {"material", "token"}:
+            continue
+        urls.append(reverse(name, kwargs={key: kwargs_of[value] for key, value in kwargs.items()}))
+    shared, alone = world["shared"].pk, world["alone"].pk
+    urls += [
+        reverse("activities:detail", kwargs={"pk": alone}),
+        reverse("activities:ics", kwargs={"pk": alone}),
+        reverse("activities:attendees_csv", kwargs={"pk": shared}),
+        reverse("activities:edit", kwargs={"pk": shared}),
+        reverse("workinggroup:meeting", kwargs={"pk": world["draft_meeting"].pk}),
+        reverse("feedback:results_csv", kwargs={"pk": world["survey"].pk}),
+        reverse("activities:list") + "?when=past",
+        "/es/activities/",
+        "/fr/partners/",
+    ]
+    if user is not None:
+        urls.append(
+            reverse("personal_calendar", kwargs={"token": rotate_calendar_token(user=user)})
+        )
+        urls.append(reverse("unsubscribe", kwargs={"token": unsubscribe_token(user, "reminders")}))
+    return urls
+
+
+def _crawl(client, world, role) -> tuple[dict[str, list[str]], int, str]:
+    """Every page the role reaches, with what leaked on each; also all the text read, for the
+    positive control."""
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    queue = _start_urls(world, user)
+    seen, leaks, everything = set(), {}, []
+    while queue and len(seen) < PAGES_PER_ROLE:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code < 500, (role, url, response.status_code)
+        if response.status_code in (301, 302):
+            target = _local(response["Location"])
+            if target:
+                queue.append(target)
+            continue
+        content = b"".join(response) if response.streaming else response.content
+        text = _readable(content)
+        everything.append(text)
+        found = _leaks(text, role)
+        if found:
+            leaks[url] = sorted(set(found))
+        if "html" in response.get("Content-Type", ""):
+            queue += [link for link in map(_local, _links(content.decode())) if link]
+    return leaks, len(seen), "\n".join(everything)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_no_page_feed_calendar_or_export_shows_a_hidden_organisation(client, canary_world, role):
+    leaks, pages, text = _crawl(client, canary_world, role)
+
+    assert leaks == {}, f"{role} saw what is hidden from them on {leaks}"
+    assert pages >= 25, f"the crawl for {role} reached only {pages} pages"
+    if role in MAY_SEE_HIDDEN:
+        # The positive control: the same crawl finds the canaries where they may be seen.
+        assert "Zqxhidden Collective" in text
+        assert "Zqxlead Person" in text
+
+
+EMAIL_KINDS = [
+    Kind.REMINDER,
+    Kind.HOST_REMINDER,
+    Kind.ACTIVITY_CHANGED,
+    Kind.ACTIVITY_CANCELLED,
+    Kind.PLACE_AVAILABLE,
+    Kind.PROPOSAL_UPDATE,
+    Kind.RECOMMENDATION_DECIDED,
+    Kind.AGENDA_PUBLISHED,
+    Kind.SURVEY_OPEN,
+    Kind.SURVEY_REMINDER,
+]
+
+
+def _delivery(world, user, kind) -> Delivery:
+    shared = world["shared"]
+    registration = Registration.objects.filter(activity=shared, user=user).first()
+    ref = {
+        Kind.PROPOSAL_UPDATE: world["log"].pk,
+        Kind.RECOMMENDATION_DECIDED: world["log"].pk,
+        Kind.AGENDA_PUBLISHED: world["meeting"].pk,
+        Kind.SURVEY_OPEN: world["survey"].pk,
+        Kind.SURVEY_REMINDER: world["survey"].pk,
+    }.get(kind)
+    return Delivery.objects.create(
+        key=f"canary-{kind}-{user.pk}",
+        kind=kind,
+        user=user,
+        activity=shared,
+        registration=registration,
+        ref_id=ref,
+        due_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
+
+
+def _email_text(message) -> str:
+    parts = [message.subject, message.body, *(body for body, _type in message.alternatives)]
+    parts += [
+        content.decode() if isinstance(content, bytes) else content
+        for _name, content, _mimetype in message.attachments
+    ]
+    parts += [f"{name}: {value}" for name, value in message.extra_headers.items()]
+    return _readable("\n".join(parts).encode())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "visitor"])
+def test_no_email_shows_a_hidden_organisation(canary_world, role):
+    user = canary_world["users"][role]
+    canary_world["shared"].host_people.add(user)  # so the host reminder is due for everyone
+    kinds._activity_ics.cache_clear()
+    rendered, leaks = 0, {}
+    for kind in EMAIL_KINDS:
+        delivery = _delivery(canary_world, user, kind)
+        try:
+            message = render(delivery)
+        except kinds.NotDue:
+            continue
+        rendered += 1
+        found = _leaks(_email_text(message), role)
+        if found:
+            leaks[kind] = sorted(set(found))
+
+    assert leaks == {}, f"emails to {role} carried {leaks}"
+    assert rendered == len(EMAIL_KINDS) - 0, f"only {rendered} kinds rendered for {role}"
+
+
+@pytest.mark.django_db
+def test_calendar_for_an_outsider_is_in_utc_and_for_staff_in_the_hosts_zone(client, canary_world):
+    url = reverse("activities:ics", kwargs={"pk": canary_world["shared"].pk})
+    client.force_login(canary_world["users"]["member"])
+    outsider = client.get(url).content.decode()
+    client.force_login(canary_world["users"]["staff"])
+    staff = client.get(url).content.decode()
+
+    assert "TZID" not in outsider
+    assert re.search(r"DTSTART:\d{8}T\d{6}Z", outsider)
+    assert f"DTSTART;TZID={HIDDEN_ZONE}:" in staff
+
+
+@pytest.mark.django_db
+def test_a_hidden_slug_in_a_filter_answers_like_one_that_does_not_exist(client, canary_world):
+    client.force_login(canary_world["users"]["member"])
+
+    hidden = client.get("/en/activities/?host=zqxhidden-slug")
+    missing = client.get("/en/activities/?host=nothing-here-slug")
+
+    def page(response, slug):
+        return TOKENS.sub("", response.content.decode()).replace(slug, "X")
+
+    assert hidden.status_code == missing.status_code
+    assert page(hidden, "zqxhidden-slug") == page(missing, "nothing-here-slug")
+
+
+def _edit_data(activity, **changes):
+    return {
+        "type": activity.type,
+        "title_en": "Renamed call",
+        "original_language": "en",
+        "format": activity.format,
+        "audience": activity.audience,
+        "spoken": ["en"],
+        "host_organisations": [],
+        "starts_at": "2031-05-06T10:00",
+        "ends_at": "2031-05-06T12:00",
+        **changes,
+    }
+
+
+@pytest.mark.django_db
+def test_a_host_is_offered_only_the_organisations_and_people_they_may_see(client, canary_world):
+    shared = canary_world["shared"]
+    client.force_login(canary_world["users"]["host_lead"])
+
+    form = client.get(reverse("activities:edit", kwargs={"pk": shared.pk})).context["form"]
+
+    offered = {o.slug for o in form.fields["host_organisations"].queryset}
+    people = {p.display_name for p in form.fields["host_people"].queryset}
+    assert "zqxhidden-slug" not in offered
+    assert "open-circle" in offered
+    assert not any(name.startswith("Zqx") for name in people)
+    assert "timezone" not in form.fields
+    assert form.fields["starts_at"].label == "Starts (UTC)"
+
+
+@pytest.mark.django_db
+def test_a_host_saving_keeps_the_cohost_and_zone_they_cannot_see(client, canary_world):
+    shared = canary_world["shared"]
+    visible = shared.host_organisations.get(slug="open-circle")
+    client.force_login(canary_world["users"]["host_lead"])
+
+    response = client.post(
+        reverse("activities:edit", kwargs={"pk": shared.pk}),
+        _edit_data(shared, host_organisations=[visible.pk]),
+    )
+
+    shared.refresh_from_db()
+    assert response.status_code == 302
+    assert shared.title == "Renamed call"
+    assert set(shared.host_organisations.values_list("slug", flat=True)) == {
+        "open-circle",
+        "zqxhidden-slug",
+    }
+    assert {p.display_name for p in shared.host_people.all()} >= {"Zqxlead Person"}
+    assert shared.timezone == HIDDEN_ZONE
+    # Typed in UTC, stored in UTC.
+    assert shared.starts_at == datetime.datetime(2031, 5, 6, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.mark.django_db
+def test_a_host_cannot_add_a_hidden_organisation_by_posting_its_id(client, canary_world):
+    shared = canary_world["shared"]
+    other_hidden = OrganisationFactory(visibility=Visibility.HIDDEN)
+    visible = shared.host_organisations.get(slug="open-circle")
+    client.force_login(canary_world["users"]["host_lead"])
+
+    response = client.post(
+        reverse("activities:edit", kwargs={"pk": shared.pk}),
+        _edit_data(shared, host_organisations=[visible.pk, other_hidden.pk]),
+    )
+
+    assert response.status_code == 400
+    assert not shared.host_organisations.filter(pk=other_hidden.pk).exists()
+    assert other_hidden.name not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_see_and_keep_the_hosts_zone(client, canary_world):
+    shared = canary_world["shared"]
+    client.force_login(canary_world["users"]["staff"])
+
+    form = client.get(reverse("activities:edit", kwargs={"pk": shared.pk})).context["form"]
+
+    assert form.initial["timezone"] == HIDDEN_ZONE
+    assert "zqxhidden-slug" in {o.slug for o in form.fields["host_organisations"].queryset}
+
+
+@pytest.mark.django_db
+def test_who_is_coming_counts_people_it_may_not_name(client, canary_world):
+    client.force_login(canary_world["users"]["member"])
+
+    page = client.get(reverse("activities:detail", kwargs={"pk": canary_world["shared"].pk}))
+
+    participants = page.context["participants"]
+    assert participants.others == 2  # the hidden organisation's lead and member
+    assert len(participants.people) == 5
+    assert "and 2 other people" in page.content.decode()
