@@ -485,3 +485,34 @@ def test_who_is_coming_counts_people_it_may_not_name(client, canary_world):
     assert participants.others == 2  # the hidden organisation's lead and member
     assert len(participants.people) == 5
     assert "and 2 other people" in page.content.decode()
+
+
+# Where a template may print a person's name or email, or an organisation's city, directly:
+# each is the viewer themselves, a list already filtered by partners.selectors, or staff only.
+# Everywhere else, the `traces` tags ({% person_name %}, {% organisation_name %}, ...) decide.
+DIRECT_TRACES = {
+    ("accounts/profile.html", "user.email"): "the viewer's own address",
+    ("core/home.html", "user.display_name"): "the viewer's own name",
+    ("activities/detail.html", "person.display_name"): "people from {% visible_people %}",
+    ("notifications/deliveries.html", "delivery.user.email"): "staff only",
+    ("partners/_card.html", "organisation.city"): "cards of the directory selector",
+    ("partners/map.html", "organisation.city"): "pins of the map selector",
+    ("partners/profile.html", "organisation.city"): "the profile selector's organisation",
+    ("partners/members.html", "membership.user.display_name"): "the organisation's own leads",
+    ("partners/members.html", "membership.user.email"): "the organisation's own leads",
+}
+TRACE = re.compile(r"[a-z_.]*\.(?:display_name|email|city)\b")
+
+
+def test_templates_print_people_and_places_only_through_the_traces_tags(settings):
+    from pathlib import Path
+
+    root = Path(settings.BASE_DIR) / "templates"
+    found = set()
+    for path in root.rglob("*"):
+        if path.suffix not in (".html", ".txt") or path.parts[-2] in ("account", "allauth", "mfa"):
+            continue
+        for match in TRACE.finditer(path.read_text()):
+            found.add((str(path.relative_to(root)), match.group(0)))
+
+    assert found - set(DIRECT_TRACES) == set()
