@@ -17,6 +17,7 @@ from activities.enums import (
     MaterialKind,
     RegistrationStatus,
 )
+from core.validators import stored_range_q, validate_single_line, validate_stored_range
 from partners.models import FocusArea, Organisation
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -54,7 +55,8 @@ class Activity(LanguageListsMixin, models.Model):
     """
 
     type = models.CharField(_("type"), max_length=32, choices=ActivityType.choices)
-    title = models.CharField(_("title"), max_length=200)
+    # One line: titles end up in email subjects and calendar lines (the admin refuses too).
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     original_language = models.CharField(
         _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
@@ -80,8 +82,8 @@ class Activity(LanguageListsMixin, models.Model):
         blank=True,
         validators=[validate_language_codes],
     )
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[validate_stored_range])
+    ends_at = models.DateTimeField(_("ends"), validators=[validate_stored_range])
     timezone = models.CharField(
         _("time zone of the hosts"), max_length=64, default="UTC", validators=[validate_timezone]
     )
@@ -97,7 +99,9 @@ class Activity(LanguageListsMixin, models.Model):
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
-    registration_deadline = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, validators=[validate_stored_range]
+    )
     audience = models.CharField(
         _("audience"), max_length=16, choices=Audience.choices, default=Audience.COMMUNITY
     )
@@ -130,6 +134,18 @@ class Activity(LanguageListsMixin, models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")), name="activity_ends_after_start"
+            ),
+            # Year 10000 UTC is storable by PostgreSQL but unreadable by psycopg: one such row
+            # made every page listing it answer 500 (core/validators.py has the range).
+            models.CheckConstraint(
+                condition=stored_range_q("starts_at"), name="activity_starts_in_range"
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("ends_at"), name="activity_ends_in_range"
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("registration_deadline"),
+                name="activity_deadline_in_range",
             ),
         ]
 
@@ -183,7 +199,7 @@ class Material(models.Model):
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="materials")
     kind = models.CharField(_("kind"), max_length=16, choices=MaterialKind.choices)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     link = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=material_upload_to, blank=True)

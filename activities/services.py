@@ -10,6 +10,7 @@ from activities import permissions
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.exceptions import ActivityError
 from activities.models import Activity, CalendarToken, Material, Registration
+from core.validators import date_out_of_range_message, moment_in_range
 from notifications import services as notifications
 from notifications.enums import Kind
 
@@ -168,6 +169,13 @@ def cancel_registration(*, registration: Registration, by: User) -> Registration
 
 
 def _apply(activity: Activity, data: dict, host_organisations, host_people, focus_areas) -> None:
+    # Before any comparison or full_clean(): a date out of range is the caller's error (4xx),
+    # never a ValidationError from the model or an IntegrityError from the database.
+    if not all(
+        moment_in_range(data.get(name), data["timezone"])
+        for name in ("starts_at", "ends_at", "registration_deadline")
+    ):
+        raise ActivityError(date_out_of_range_message())
     if data["ends_at"] <= data["starts_at"]:
         raise ActivityError(_("The activity must end after it starts."))
     deadline = data.get("registration_deadline")

@@ -8,6 +8,7 @@ by forms (field validators), services (ApplicationError) and models (CheckConstr
 """
 
 import datetime
+import re
 import unicodedata
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+
+from core.timezones import get_zone
 
 # --- Dates ------------------------------------------------------------------------------------
 
@@ -51,6 +54,34 @@ def validate_date_in_range(value: datetime.date | datetime.datetime | None) -> N
     """Form and model field validator: refuse a date before MIN_YEAR or after MAX_YEAR."""
     if not is_in_range(value):
         raise ValidationError(date_out_of_range_message(), code="date_out_of_range")
+
+
+def _fits_storage(value: datetime.date | datetime.datetime) -> bool:
+    if isinstance(value, datetime.datetime):
+        # Compared as instants: no zone arithmetic that could overflow near year 1 or 9999.
+        moment = value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
+        return MIN_STORED <= moment <= MAX_STORED
+    return MIN_STORED_DATE <= value <= MAX_STORED_DATE
+
+
+def validate_stored_range(value: datetime.date | datetime.datetime | None) -> None:
+    """Model field validator: the value fits the database's CheckConstraint (the typed range
+    widened by two days, see MIN_STORED). The admin, which has no zone to read a time in,
+    refuses what the database would refuse instead of answering 500."""
+    if value is not None and not _fits_storage(value):
+        raise ValidationError(date_out_of_range_message(), code="date_out_of_range")
+
+
+def moment_in_range(value: datetime.datetime | None, zone_name: str = "UTC") -> bool:
+    """For services: True when `value` (aware; a naive one is read in `zone_name`) falls on a
+    date between MIN_YEAR and MAX_YEAR in the zone `zone_name`. None is in range."""
+    if value is None:
+        return True
+    # An unknown zone name is the model's validator's to refuse; here it reads as UTC.
+    zone = get_zone(zone_name) or datetime.UTC
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return _fits_storage(value) and is_in_range(value.astimezone(zone))
 
 
 def stored_range_q(field: str, *, dates: bool = False) -> Q:
@@ -144,4 +175,5 @@ def single_line(value: str) -> str:
     """`value` with every control or invisible formatting character replaced by a space and
     runs of spaces collapsed: for text from older rows that reaches an email header."""
     cleaned = "".join(" " if _is_control(c) or c in INVISIBLE_FORMATTING else c for c in str(value))
-    return " ".join(cleaned.split())
+    # Only ordinary spaces are collapsed: a no-break space belongs to French punctuation.
+    return re.sub(" {2,}", " ", cleaned).strip(" ")

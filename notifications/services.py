@@ -4,16 +4,16 @@ claim-and-send cycle. See notifications/models.py for the guarantees."""
 import datetime
 import logging
 import random
-import smtplib
 import uuid
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.models import Activity, Registration
+from core.validators import single_line
 from notifications.enums import PREFERENCE_OF, DeliveryStatus, Kind, Preference
 from notifications.kinds import BUILDERS, NotDue
 from notifications.models import Delivery, NotificationSettings
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 
 S = DeliveryStatus
 OPEN_STATES = (S.PENDING, S.CLAIMED, S.SENDING)
+# Errors the same delivery would meet again however often it is tried (a header broken by
+# old data, a broken template): it fails at once, for staff to see, instead of being retried.
+PERMANENT_ERRORS = (BadHeaderError, TemplateSyntaxError, TemplateDoesNotExist)
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 
@@ -261,11 +265,18 @@ def activity_cancelled(*, activity: Activity) -> None:
 
 
 def release_expired_leases(now: datetime.datetime | None = None) -> int:
-    """Claims whose worker vanished go back to pending (their send will be tried again)."""
+    """Claims whose worker vanished go back to pending (their send will be tried again),
+    unless that was their last attempt: then they are marked failed, so a delivery that
+    kills its worker every time is not tried forever."""
     now = now or timezone.now()
-    return Delivery.objects.filter(status__in=[S.CLAIMED, S.SENDING], lease_until__lt=now).update(
-        status=S.PENDING, claim_token=None, lease_until=None
+    expired = Delivery.objects.filter(status__in=[S.CLAIMED, S.SENDING], lease_until__lt=now)
+    expired.filter(status=S.SENDING, attempts__gte=settings.NOTIFICATIONS_MAX_ATTEMPTS).update(
+        status=S.FAILED,
+        claim_token=None,
+        lease_until=None,
+        last_error="The worker stopped while sending, on the last attempt.",
     )
+    return expired.update(status=S.PENDING, claim_token=None, lease_until=None)
 
 
 def claim_due(now: datetime.datetime | None = None, limit: int | None = None) -> list[int]:
@@ -334,9 +345,8 @@ def render(delivery: Delivery) -> EmailMultiAlternatives:
             "preferences_url": preferences_url,
             "site_url": settings.SITE_URL,
         }
-        subject = " ".join(
-            render_to_string(f"{email.template}_subject.txt", context).split("\n")
-        ).strip()
+        # One line whatever a title holds (rows older than the form's check may have a CR).
+        subject = single_line(render_to_string(f"{email.template}_subject.txt", context))
         body = render_to_string(f"{email.template}_message.txt", context).strip()
         text = render_to_string("notifications/email/footer.txt", {**context, "body": body})
         html = render_to_string(
@@ -364,8 +374,11 @@ def send_delivery(*, delivery_id: int, token: str) -> str:
     """Send one claimed delivery, if this claim still holds it. Returns the final status.
 
     Marks it "sending" first (so a stale claim cannot send it too), then sends with its fixed
-    Message-ID, then marks it sent. An SMTP failure puts it back to pending, due again after a
-    backoff with jitter, until NOTIFICATIONS_MAX_ATTEMPTS; then it is marked failed for staff.
+    Message-ID, then marks it sent. Any error while rendering or sending (SMTP, a template, a
+    bad header, ...) counts as an attempt: the row goes back to pending, due again after a
+    backoff with jitter, until NOTIFICATIONS_MAX_ATTEMPTS; then, or at once for an error that
+    retrying cannot cure (PERMANENT_ERRORS), it is marked failed with the error, for staff.
+    Never raises for one delivery's error, so a batch carries on with the others.
     """
     now = timezone.now()
     lease = now + datetime.timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS)
@@ -384,20 +397,23 @@ def send_delivery(*, delivery_id: int, token: str) -> str:
         ):
             raise NotDue(S.CANCELLED)
         message = render(delivery)
+        message.send()
     except NotDue as decision:
         Delivery.objects.filter(mine).update(status=decision.status, lease_until=None)
         return decision.status
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        final = delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+    except Exception as error:  # every error is an attempt, recorded: see the docstring
+        final = (
+            isinstance(error, PERMANENT_ERRORS)
+            or delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+        )
         Delivery.objects.filter(mine).update(
             status=S.FAILED if final else S.PENDING,
             due_at=now + datetime.timedelta(seconds=retry_delay(delivery.attempts)),
             claim_token=None,
             lease_until=None,
-            last_error=f"{type(error).__name__}: {error}"[:500],
+            last_error=single_line(f"{type(error).__name__}: {error}")[:500],
         )
+        # The type only: a message may quote the email, which can hold a sign-in link.
         logger.warning(
             "delivery %s attempt %s failed: %s",
             delivery_id,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import validate_timezone
 from activities.enums import ActivityFormat, ActivityType, Audience
 from activities.models import Activity, LanguageListsMixin, validate_language_codes
+from core.validators import stored_range_q, validate_stored_range
 from partners.models import Organisation
 from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
 
@@ -48,8 +49,12 @@ class Item(LanguageListsMixin, models.Model):
         blank=True,
         related_name="proposed_items",
     )
-    preferred_start = models.DateField(_("preferred date, or from"), null=True, blank=True)
-    preferred_end = models.DateField(_("until"), null=True, blank=True)
+    preferred_start = models.DateField(
+        _("preferred date, or from"), null=True, blank=True, validators=[validate_stored_range]
+    )
+    preferred_end = models.DateField(
+        _("until"), null=True, blank=True, validators=[validate_stored_range]
+    )
     spoken_languages = models.CharField(
         _("languages"), max_length=8, blank=True, validators=[validate_language_codes]
     )
@@ -104,6 +109,15 @@ class Item(LanguageListsMixin, models.Model):
                 | Q(preferred_start__isnull=True)
                 | Q(preferred_end__gte=models.F("preferred_start")),
                 name="item_preferred_range_in_order",
+            ),
+            # Dates within core.validators' range (see Activity for why).
+            models.CheckConstraint(
+                condition=stored_range_q("preferred_start", dates=True),
+                name="item_preferred_start_in_range",
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("preferred_end", dates=True),
+                name="item_preferred_end_in_range",
             ),
         ]
 
@@ -161,7 +175,7 @@ class Comment(models.Model):
 
 
 class Meeting(models.Model):
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(_("date and time"), validators=[validate_stored_range])
     timezone = models.CharField(
         _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
     )
@@ -175,6 +189,11 @@ class Meeting(models.Model):
         verbose_name = _("Working Group meeting")
         verbose_name_plural = _("Working Group meetings")
         ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=stored_range_q("starts_at"), name="meeting_starts_in_range"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {self.starts_at:%Y-%m-%d}"

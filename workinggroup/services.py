@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activities.enums import ActivityStatus
 from activities.models import Activity
+from core.validators import date_out_of_range_message, is_in_range, moment_in_range
 from notifications import services as notifications
 from notifications.enums import Kind
 from partners.models import Membership, Organisation
@@ -90,6 +91,11 @@ class Schedule:
 def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
     """The approved proposal as a scheduled activity: its translations, hosts and languages
     carried over, nothing retyped."""
+    if not all(
+        moment_in_range(moment, schedule.timezone)
+        for moment in (schedule.starts_at, schedule.ends_at)
+    ):
+        raise WorkingGroupError(date_out_of_range_message())
     if schedule.ends_at <= schedule.starts_at:
         raise WorkingGroupError(_("The activity must end after it starts."))
     activity = Activity(
@@ -213,6 +219,8 @@ def _notify_after_commit(*, item: Item, entry: ModerationLog, action: str, by: U
 
 def _check_text(data: dict) -> None:
     start, end = data.get("preferred_start"), data.get("preferred_end")
+    if not (is_in_range(start) and is_in_range(end)):
+        raise WorkingGroupError(date_out_of_range_message())
     if start and end and end < start:
         raise WorkingGroupError(_("The end of the date range must not be before its start."))
 
@@ -342,6 +350,8 @@ def _check_manager(by: User) -> None:
 
 def create_meeting(*, by: User, starts_at: datetime.datetime, timezone_name: str) -> Meeting:
     _check_manager(by)
+    if not moment_in_range(starts_at, timezone_name):
+        raise WorkingGroupError(date_out_of_range_message())
     meeting = Meeting(starts_at=starts_at, timezone=timezone_name)
     meeting.full_clean()
     meeting.save()
