@@ -180,29 +180,52 @@ def _check_keeps_a_lead(membership: Membership, by: User) -> None:
         )
 
 
+def _lock_membership(membership: Membership) -> Membership:
+    """Lock the organisation, then read the membership afresh.
+
+    Changes to one organisation's members take turns. Locking only the membership row is not
+    enough: two leads demoting each other lock two different rows, each still sees the other
+    as a lead, and the organisation is left with none. Every check after this (who may manage,
+    who the leads are) reads what the previous change committed.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    locked = Membership.objects.filter(pk=membership.pk).first()
+    if locked is None:  # removed by someone else in the meantime
+        raise PartnerError(
+            _("This person is no longer a member of the organisation."), status_code=409
+        )
+    locked.organisation = organisation
+    return locked
+
+
 @transaction.atomic
 def set_member_role(*, membership: Membership, role: str, by: User) -> Membership:
     """Change a member's role. Only leads of the organisation and staff may; a member can never
-    make themselves (or anyone) a lead."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    _check_can_manage(by, membership.organisation)
+    make themselves (or anyone) a lead, and the last lead cannot step down.
+
+    Runs with the organisation locked (see `_lock_membership`); the passed membership is
+    updated too, so the caller can report the new role.
+    """
+    locked = _lock_membership(membership)
+    _check_can_manage(by, locked.organisation)
     if role not in MembershipRole.values:
         raise PartnerError(_("Choose a valid role."))
     if role != MembershipRole.LEAD:
-        _check_keeps_a_lead(membership, by)
-    membership.role = role
-    membership.save(update_fields=["role"])
-    return membership
+        _check_keeps_a_lead(locked, by)
+    locked.role = membership.role = role
+    locked.save(update_fields=["role"])
+    return locked
 
 
 @transaction.atomic
 def remove_member(*, membership: Membership, by: User) -> None:
     """End a membership. Only the membership goes: the person's account, what they wrote and
-    the invitations they sent all stay."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    _check_can_manage(by, membership.organisation)
-    _check_keeps_a_lead(membership, by)
-    membership.delete()
+    the invitations they sent all stay. The last lead cannot leave (organisation locked, as for
+    role changes)."""
+    locked = _lock_membership(membership)
+    _check_can_manage(by, locked.organisation)
+    _check_keeps_a_lead(locked, by)
+    locked.delete()
 
 
 def invite_to_organisation(

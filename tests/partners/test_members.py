@@ -2,13 +2,18 @@
 removing someone never deletes what they contributed."""
 
 import re
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection, connections
+from django.test import Client
 
 from accounts.models import Invitation, User
 from partners.enums import MembershipRole
+from partners.exceptions import PartnerError
 from partners.models import Membership
+from partners.services import remove_member
 from tests.factories import (
     InvitationFactory,
     MembershipFactory,
@@ -16,7 +21,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
-from tests.utils import text_of, translated
+from tests.utils import require_service, text_of, translated
 
 SIGNUP = {
     "display_name": "New Colleague",
@@ -262,3 +267,90 @@ def test_visitors_are_sent_to_sign_in_from_every_write_page(client, organisation
 
     assert response.status_code == 302
     assert response["Location"] == f"/en/accounts/login/?next={path}"
+
+
+@pytest.mark.django_db
+def test_member_removed_meanwhile_is_a_409_not_a_500(client, organisation, lead):
+    membership = MembershipFactory(organisation=organisation)
+    stale = Membership.objects.get(pk=membership.pk)
+    membership.delete()
+
+    with pytest.raises(PartnerError) as refused:
+        remove_member(membership=stale, by=lead)
+
+    assert refused.value.status_code == 409
+    assert refused.value.message == "This person is no longer a member of the organisation."
+
+
+@pytest.mark.django_db
+def test_role_change_message_names_the_new_role(client, organisation, lead):
+    membership = MembershipFactory(organisation=organisation, user__display_name="Rosa")
+    client.force_login(lead)
+
+    response = client.post(
+        f"/en/partners/org/members/{membership.pk}/role/", {"role": "lead"}, follow=True
+    )
+
+    assert "Rosa is now: Lead." in text_of(response)
+
+
+def _demote_each_other(organisation, first, second):
+    """Both leads press "make member" on the other at the same moment, each in their own
+    browser (thread, database connection); returns the two responses and any exception."""
+    barrier = threading.Barrier(2)
+    responses, errors = [], []
+
+    def demote(by, other):
+        browser = Client()
+        browser.force_login(by.user)
+        try:
+            barrier.wait(timeout=30)
+            responses.append(
+                browser.post(
+                    f"/es/partners/{organisation.slug}/members/{other.pk}/role/",
+                    {"role": "member"},
+                )
+            )
+        except Exception as error:  # collected and reported by the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=demote, args=(first, second)),
+        threading.Thread(target=demote, args=(second, first)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return responses, errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_leads_demoting_each_other_at_once_leave_exactly_one_lead():
+    """Ten times over: one change goes through, the other is refused with a translated 403,
+    never a 500, and the organisation always keeps exactly one lead."""
+    require_service(
+        connection.vendor == "postgresql",
+        "row locks are only meaningful on PostgreSQL (set DATABASE_URL)",
+    )
+    refusals = {
+        translated("es", "Only the leads of this organisation can manage its members."),
+        translated("es", "Only the leads of %(organisation)s can change its members.")
+        % {"organisation": "Red Andina"},
+    }
+    for run in range(10):
+        organisation = OrganisationFactory(slug=f"race-{run}", name="Red Andina")
+        first = MembershipFactory(organisation=organisation, role=MembershipRole.LEAD)
+        second = MembershipFactory(organisation=organisation, role=MembershipRole.LEAD)
+
+        responses, errors = _demote_each_other(organisation, first, second)
+
+        statuses = sorted(response.status_code for response in responses)
+        refused = [response for response in responses if response.status_code == 403]
+        leads = Membership.objects.filter(organisation=organisation, role=MembershipRole.LEAD)
+        assert errors == [], run
+        assert statuses == [302, 403], run
+        assert any(message in text_of(refused[0]) for message in refusals), run
+        assert leads.count() == 1, run
