@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 from activities.enums import ActivityFormat, ActivityStatus
 from activities.models import Activity
 from core.content import translated_text
+from core.validators import multi_line, single_line
 
 PRODID = "-//Learning Lab//Learning Lab portal//EN"
 
@@ -41,8 +42,9 @@ def _event(activity: Activity, *, language: str, include_link: bool, zone_name) 
     event.add("last-modified", activity.updated_at)
     event.add("dtstart", activity.starts_at.astimezone(zone))
     event.add("dtend", activity.ends_at.astimezone(zone))
-    event.add("summary", translated_text(activity, "title", language).text)
-    description = translated_text(activity, "description", language).text
+    # Older rows may hold a CR or other control characters, which icalendar refuses to write.
+    event.add("summary", single_line(translated_text(activity, "title", language).text))
+    description = multi_line(translated_text(activity, "description", language).text)
     lines = [description] if description else []
     if include_link and activity.online_link:
         lines.append(activity.online_link)
@@ -51,7 +53,7 @@ def _event(activity: Activity, *, language: str, include_link: bool, zone_name) 
     event.add("url", page)
     location = []
     if activity.format != ActivityFormat.ONLINE and activity.place:
-        location.append(activity.place)
+        location.append(single_line(activity.place))
     if activity.format != ActivityFormat.IN_PERSON and include_link and activity.online_link:
         location.append(activity.online_link)
     if location:
@@ -69,7 +71,7 @@ def calendar_for(activities, *, name: str, language: str, include_link, zone_of)
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", single_line(name))
     for activity in activities:
         calendar.add_component(
             _event(

@@ -177,3 +177,10 @@ def single_line(value: str) -> str:
     cleaned = "".join(" " if _is_control(c) or c in INVISIBLE_FORMATTING else c for c in str(value))
     # Only ordinary spaces are collapsed: a no-break space belongs to French punctuation.
     return re.sub(" {2,}", " ", cleaned).strip(" ")
+
+
+def multi_line(value: str) -> str:
+    """`value` with line breaks as LF only and every other control character but tab removed:
+    for longer text from older rows that reaches a calendar file or an email."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(c for c in text if not _is_control(c) or c in "\n\t")
