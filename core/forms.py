@@ -2,6 +2,7 @@
 the sane range, local times read in the zone they are meant for. See core/validators.py."""
 
 import datetime
+import functools
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -56,10 +57,25 @@ def _bound(field: forms.IntegerField) -> None:
 class SafeTextMixin:
     """Put first in the bases of every project form (`class X(SafeTextMixin, forms.Form)`).
 
-    Fields are protected when the form is built and again just before it is cleaned, so
-    fields a subclass adds in its own `__init__` (translations, survey questions) are covered
-    too. tests/core/test_input_validation.py checks that every form of the project has it.
+    Fields are protected when the form is built (after each subclass's own `__init__`, so
+    fields added there, such as one per language, are covered) and again just before it is
+    cleaned. tests/core/test_input_validation.py checks that every form of the project has it.
     """
+
+    def __init_subclass__(cls, **kwargs):
+        """Wrap each form's own __init__ so fields it adds after super().__init__() (one per
+        language, one per survey question) are protected as soon as the form is built."""
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is None:
+            return
+
+        @functools.wraps(init)
+        def protected_init(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            protect_text_fields(self.fields)
+
+        cls.__init__ = protected_init
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
