@@ -397,9 +397,17 @@ CONTENT_SECURITY_POLICY = {
 # --- Logging (stdout only: the process manager collects it) -----------------------------------
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
+# Calendar feeds, invitations, password resets, email confirmations and unsubscribe links carry
+# a secret in their path: core.logredact rewrites it in every record (messages, arguments and
+# the attached request) before a handler writes it or mails it. gunicorn's access log has the
+# same rewriting (config/gunicorn.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "redact_secrets": {"()": "core.logredact.RedactSecretsFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"},
     },
@@ -408,13 +416,31 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "plain",
+            "filters": ["redact_secrets"],
+        },
+        # Django's error emails to ADMIN_EMAILS, as by default, but redacted.
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "redact_secrets"],
         },
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL},
+        # Filters on the loggers that print request paths apply before any handler sees the
+        # record (caplog, mail, stdout alike).
+        "django.request": {"filters": ["redact_secrets"]},
+        "django.server": {
+            "handlers": ["stdout"],
+            "filters": ["redact_secrets"],
+            "propagate": False,
+        },
         "django.db.backends": {"level": "WARNING"},
         "celery": {"level": LOG_LEVEL},
     },
 }
+# Error reports hide variables named like secrets and redact secret addresses (core.logredact).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logredact.SecretsExceptionReporterFilter"
 
 ADMINS = [("Operators", a) for a in env.list("ADMIN_EMAILS", default=[])]
