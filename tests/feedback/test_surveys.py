@@ -390,9 +390,7 @@ def test_results_query_count_is_constant(client, django_assert_max_num_queries, 
     survey = SurveyFactory()
     questions = questions_of(survey)
     yes = questions["single"].choices.first()
-    responses = Response.objects.bulk_create(
-        Response(survey=survey) for _ in range(count)
-    )
+    responses = Response.objects.bulk_create(Response(survey=survey) for _ in range(count))
     Answer.objects.bulk_create(
         answer
         for response in responses
