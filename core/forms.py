@@ -32,6 +32,9 @@ def protect_text_fields(fields: dict[str, forms.Field]) -> None:
     other control characters. Whole-number fields get bounds a database column can hold.
     Idempotent."""
     for field in fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            _guard_keys(field)
+            continue
         if isinstance(field, forms.IntegerField) and not isinstance(
             field, (forms.FloatField, forms.DecimalField)
         ):
@@ -43,6 +46,33 @@ def protect_text_fields(fields: dict[str, forms.Field]) -> None:
         if validator not in field.validators:
             # A new list: fields built once at class level must not share an instance's change.
             field.validators = [*field.validators, validator]
+
+
+def _too_large(value) -> bool:
+    text = str(value).strip().lstrip("+-")
+    return text.isdigit() and (len(text) > 12 or int(text) > INTEGER_LIMIT)
+
+
+def _guard_keys(field: forms.ModelChoiceField) -> None:
+    """A choice of rows refuses a key no column can hold before Django looks it up (SQLite's
+    driver raises OverflowError for it, which Django's fields do not catch)."""
+    if getattr(field, "_keys_guarded", False):
+        return
+    original = field.clean
+
+    def clean(value):
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for each in values:
+            if _too_large(each):
+                raise ValidationError(
+                    field.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(each)[:20]},
+                )
+        return original(value)
+
+    field.clean = clean
+    field._keys_guarded = True
 
 
 def _bound(field: forms.IntegerField) -> None:
