@@ -340,6 +340,9 @@ def render(delivery: Delivery) -> EmailMultiAlternatives:
         context = {
             **email.context,
             "name": user.display_name,
+            # Whose eyes the email is for: partners.templatetags.traces reads it, so an email
+            # names only the organisations and people its recipient may see.
+            "viewer": user,
             "preference": Preference(preference).label,
             "unsubscribe_url": unsubscribe_url,
             "preferences_url": preferences_url,
