@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
+from core.validators import stored_range_q, validate_date_in_range
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 
 ANSWER_LIMIT = 5000
@@ -44,8 +45,15 @@ class Survey(models.Model):
         blank=True,
         related_name="surveys",
     )
-    opens_on = models.DateField(_("opens on"), null=True, blank=True)
-    closes_on = models.DateField(_("closes on (last day to answer)"), null=True, blank=True)
+    opens_on = models.DateField(
+        _("opens on"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    closes_on = models.DateField(
+        _("closes on (last day to answer)"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -62,6 +70,14 @@ class Survey(models.Model):
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
         ordering = ["-opens_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=stored_range_q("opens_on", dates=True), name="survey_opens_in_range"
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("closes_on", dates=True), name="survey_closes_in_range"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

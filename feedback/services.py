@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 from activities.models import Activity
+from core.validators import date_out_of_range_message, is_in_range
 from feedback import permissions, sealing
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 from feedback.exceptions import FeedbackError
@@ -189,6 +190,8 @@ def _check_unanswered(survey: Survey) -> None:
 
 def _check_dates(data: dict) -> None:
     opens, closes = data.get("opens_on"), data.get("closes_on")
+    if not (is_in_range(opens) and is_in_range(closes)):
+        raise FeedbackError(date_out_of_range_message())
     if opens and closes and closes < opens:
         raise FeedbackError(_("A survey must close on or after the day it opens."))
 

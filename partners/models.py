@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.validators import stored_range_q, validate_date_in_range
 from partners.enums import MembershipRole, Region, Visibility
 from partners.validators import validate_http_url, validate_whatsapp_group_link
 
@@ -86,7 +87,11 @@ class Organisation(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    joined_on = models.DateField(_("joined the Learning Lab"), default=timezone.localdate)
+    joined_on = models.DateField(
+        _("joined the Learning Lab"),
+        default=timezone.localdate,
+        validators=[validate_date_in_range],
+    )
     on_working_group = models.BooleanField(_("sits on the Working Group"), default=False)
     visibility = models.CharField(
         _("who can see this organisation"),
@@ -107,6 +112,12 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=stored_range_q("joined_on", dates=True),
+                name="organisation_joined_in_range",
+            ),
+        ]
         indexes = [
             models.Index(fields=["visibility", "name"]),
             models.Index(Lower("name"), name="partners_org_name_lower"),

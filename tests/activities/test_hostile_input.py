@@ -256,3 +256,40 @@ def test_activities_at_both_edges_of_the_range_render_everywhere(client):
 
     assert answers == dict.fromkeys(pages, 200)
     assert admin_answers == dict.fromkeys(admin_pages, 200)
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_survey_dates_and_joining_dates_out_of_range():
+    from feedback.models import Survey
+    from partners.models import Organisation
+    from tests.factories import SurveyFactory
+
+    survey = SurveyFactory()
+    organisation = OrganisationFactory()
+    far = datetime.date(9999, 12, 31)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Survey.objects.filter(pk=survey.pk).update(closes_on=far)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Survey.objects.filter(pk=survey.pk).update(opens_on=datetime.date(1, 1, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Organisation.objects.filter(pk=organisation.pk).update(joined_on=far)
+
+
+@pytest.mark.django_db
+def test_a_survey_saved_with_a_date_out_of_range_is_refused_with_a_message():
+    from feedback.exceptions import FeedbackError
+    from feedback.services import save_survey
+
+    with pytest.raises(FeedbackError) as refused:
+        save_survey(
+            by=StaffFactory(),
+            data={
+                "title_en": "Far away",
+                "opens_on": datetime.date(2026, 12, 1),
+                "closes_on": datetime.date(9999, 12, 31),
+            },
+        )
+
+    assert refused.value.message == DATE_RANGE
+    assert refused.value.status_code == 400
