@@ -3,10 +3,11 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Invitation, User
+from core.adminsafety import SafeAdminMixin
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeAdminMixin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "display_name", "language", "timezone", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "is_working_group_member", "language"]
@@ -35,7 +36,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(SafeAdminMixin, admin.ModelAdmin):
     """Read-only here: invitations are sent from the portal's invite page, which emails the link."""
 
     list_display = [

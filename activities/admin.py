@@ -3,11 +3,12 @@ from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from activities.models import Activity, CalendarToken, Material, Registration
+from core.adminsafety import SafeAdminMixin
 
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(SafeAdminMixin, admin.TabularInline):
     model = Registration
     extra = 0
     autocomplete_fields = ["user"]
@@ -15,7 +16,7 @@ class RegistrationInline(admin.TabularInline):
     readonly_fields = ["requested_at"]
 
 
-class MaterialInline(admin.TabularInline):
+class MaterialInline(SafeAdminMixin, admin.TabularInline):
     model = Material
     extra = 0
     formfield_overrides = HTTPS_URLS
@@ -23,7 +24,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TabbedTranslationAdmin):
+class ActivityAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "type", "status", "audience", "starts_at", "timezone", "capacity"]
     list_filter = ["status", "type", "audience", "format"]
     search_fields = ["title_en", "title_es", "title_fr"]
@@ -36,7 +37,7 @@ class ActivityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(SafeAdminMixin, admin.ModelAdmin):
     list_display = ["user", "activity", "status", "interpretation_language", "requested_at"]
     list_filter = ["status", "interpretation_language"]
     search_fields = ["user__email", "user__display_name", "activity__title_en"]
@@ -44,7 +45,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarToken)
-class CalendarTokenAdmin(admin.ModelAdmin):
+class CalendarTokenAdmin(SafeAdminMixin, admin.ModelAdmin):
     """Only who has a feed and since when: the secret itself is never stored."""
 
     list_display = ["user", "created_at"]

@@ -1,17 +1,18 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from core.adminsafety import SafeAdminMixin
 from feedback.models import Choice, Question, Survey
 
 
-class QuestionInline(TranslationStackedInline):
+class QuestionInline(SafeAdminMixin, TranslationStackedInline):
     model = Question
     extra = 0
     fields = ["position", "kind", "text", "required", "scale_low_label", "scale_high_label"]
 
 
 @admin.register(Survey)
-class SurveyAdmin(TabbedTranslationAdmin):
+class SurveyAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     """Surveys and their questions. Responses are not in the admin: they are read only as
     aggregates, on the results page, above the threshold."""
 
@@ -22,13 +23,13 @@ class SurveyAdmin(TabbedTranslationAdmin):
     readonly_fields = ["opening_notice_sent_at", "reminder_sent_at"]
 
 
-class ChoiceInline(TranslationStackedInline):
+class ChoiceInline(SafeAdminMixin, TranslationStackedInline):
     model = Choice
     extra = 0
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     list_display = ["text", "survey", "kind", "required"]
     list_filter = ["kind"]
     inlines = [ChoiceInline]

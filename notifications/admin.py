@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.adminsafety import SafeAdminMixin
 from notifications.models import Delivery, NotificationSettings
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(SafeAdminMixin, admin.ModelAdmin):
     list_display = ["key", "kind", "user", "due_at", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["key", "user__email"]
@@ -15,6 +16,6 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(NotificationSettings)
-class NotificationSettingsAdmin(admin.ModelAdmin):
+class NotificationSettingsAdmin(SafeAdminMixin, admin.ModelAdmin):
     list_display = ["user", "disabled", "reminder_offsets"]
     search_fields = ["user__email"]

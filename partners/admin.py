@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.adminsafety import SafeAdminMixin
 from partners.models import FocusArea, Membership, Organisation, SocialLink, WorkingLanguage
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeAdminMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -14,14 +15,14 @@ class MembershipInline(admin.TabularInline):
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class SocialLinkInline(admin.TabularInline):
+class SocialLinkInline(SafeAdminMixin, admin.TabularInline):
     model = SocialLink
     extra = 0
     formfield_overrides = HTTPS_URLS
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "country", "region", "visibility", "on_working_group", "joined_on"]
     list_filter = ["visibility", "region", "on_working_group", "focus_areas"]
     search_fields = ["name", "city"]
@@ -32,7 +33,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SafeAdminMixin, admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__display_name", "organisation__name"]
@@ -40,13 +41,13 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(TabbedTranslationAdmin):
+class FocusAreaAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(WorkingLanguage)
-class WorkingLanguageAdmin(TabbedTranslationAdmin):
+class WorkingLanguageAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "code"]
     search_fields = ["code", "name"]

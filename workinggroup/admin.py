@@ -1,11 +1,12 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.adminsafety import SafeAdminMixin
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog
 
 
 @admin.register(Item)
-class ItemAdmin(TabbedTranslationAdmin):
+class ItemAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     """Content can be corrected here; the state only moves through the portal's moderation
     actions, so every change is logged."""
 
@@ -25,7 +26,7 @@ class ItemAdmin(TabbedTranslationAdmin):
     filter_horizontal = ["proposed_hosts"]
 
 
-class AgendaEntryInline(TranslationTabularInline):
+class AgendaEntryInline(SafeAdminMixin, TranslationTabularInline):
     model = AgendaEntry
     extra = 0
     fields = ["position", "item", "title", "discussed", "decision", "outcome_notes"]
@@ -33,20 +34,20 @@ class AgendaEntryInline(TranslationTabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(SafeAdminMixin, admin.ModelAdmin):
     list_display = ["starts_at", "timezone", "state", "published_at"]
     list_filter = ["state"]
     inlines = [AgendaEntryInline]
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(SafeAdminMixin, admin.ModelAdmin):
     list_display = ["author", "item", "meeting", "created_at"]
     search_fields = ["body"]
 
 
 @admin.register(ModerationLog)
-class ModerationLogAdmin(admin.ModelAdmin):
+class ModerationLogAdmin(SafeAdminMixin, admin.ModelAdmin):
     """Read-only: the log is append-only (the database refuses changes too)."""
 
     list_display = ["created_at", "actor", "item", "action", "from_state", "to_state"]
