@@ -2,14 +2,18 @@
 language sent through Celery, and the interface in the person's own language after signing in."""
 
 import logging
+import time
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpResponseRedirect
 from django.utils import translation
 
+from accounts import permissions
 from accounts.exceptions import InvitationError
 from accounts.models import User
 from accounts.services import accept_invitation, get_usable_invitation
@@ -33,6 +37,22 @@ def recipient_language(email: str, context: dict) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """allauth asks for the password again before any two-factor change. Setting up a first
+        authenticator within minutes of signing in (what staff are sent to do) does not: they
+        have just typed it. Every change once an authenticator exists still asks."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = getattr(self, "request", None)
+        user = getattr(request, "user", None)
+        if app != "allauth.mfa" or user is None or not user.is_authenticated:
+            return True
+        if permissions.has_authenticator(user):
+            return True
+        records = get_authentication_records(request, user)
+        signed_in_at = records[-1]["at"] if records else 0
+        return time.time() - signed_in_at >= account_settings.REAUTHENTICATION_TIMEOUT
+
     def is_open_for_signup(self, request) -> bool:
         if settings.OPEN_SIGNUP:
             return True

@@ -26,13 +26,10 @@ def _sign_in(client, user, next_url=""):
 
 
 def _set_up_authenticator(client):
-    """Open the setup page (allauth first asks for the password again), and answer with the
+    """Open the setup page (no second password right after signing in), and answer with the
     code an app would show for the secret the page gives."""
-    asked = client.get(SETUP)
-    assert asked["Location"] == f"{REAUTHENTICATE}?next=%2Fen%2Faccounts%2F2fa%2Ftotp%2Factivate%2F"
-    confirmed = client.post(asked["Location"], {"password": PASSWORD})
-    assert confirmed["Location"] == SETUP
     page = client.get(SETUP)
+    assert page.status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
     code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
     return page, secret, client.post(SETUP, {"code": code})
@@ -123,7 +120,6 @@ def test_staff_set_up_an_authenticator_after_signing_in_then_reach_pages(client)
 def test_setup_refuses_a_wrong_code(client):
     staff = StaffFactory(totp=False)
     _sign_in(client, staff)
-    client.post(client.get(SETUP)["Location"], {"password": PASSWORD})
 
     response = client.post(SETUP, {"code": "000000"})
 
@@ -226,7 +222,6 @@ def test_two_factor_pages_use_the_portal_layout(client):
     _sign_in(client, partner)
 
     overview = client.get("/en/accounts/2fa/")
-    client.post(client.get(SETUP)["Location"], {"password": PASSWORD})
     setup = client.get(SETUP)
 
     for response in (overview, setup):
@@ -235,3 +230,40 @@ def test_two_factor_pages_use_the_portal_layout(client):
         assert 'class="skip-link' in body or "skip" in body.lower()
         assert "Learning Lab" in body
     assert "Authenticator App" in text_of(overview)
+
+
+def _age_sign_in(client, seconds: int) -> None:
+    """Pretend the sign-in happened `seconds` ago (allauth keeps its time in the session)."""
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+
+    session = client.session
+    records = session[AUTHENTICATION_METHODS_SESSION_KEY]
+    for record in records:
+        record["at"] -= seconds
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session.save()
+
+
+@pytest.mark.django_db
+def test_setup_long_after_signing_in_asks_for_the_password_again(client):
+    _sign_in(client, StaffFactory(totp=False))
+    _age_sign_in(client, 3600)
+
+    asked = client.get(SETUP)
+    confirmed = client.post(asked["Location"], {"password": PASSWORD})
+
+    assert asked["Location"] == f"{REAUTHENTICATE}?next=%2Fen%2Faccounts%2F2fa%2Ftotp%2Factivate%2F"
+    assert confirmed["Location"] == SETUP
+    assert client.get(SETUP).status_code == 200
+
+
+@pytest.mark.django_db
+def test_changing_an_existing_authenticator_still_asks_for_the_password(client):
+    partner = MembershipFactory().user
+    _sign_in(client, partner)
+    _set_up_authenticator(client)
+
+    regenerate = client.get("/en/accounts/2fa/recovery-codes/generate/")
+
+    assert regenerate.status_code == 302
+    assert regenerate["Location"].startswith(REAUTHENTICATE)
