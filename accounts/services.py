@@ -5,12 +5,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.exceptions import InvitationError
 from accounts.models import Invitation, User, hash_token
+from core.i18n import absolute_url_for
 from core.services import send_templated_email
 from partners.enums import MembershipRole
 
@@ -33,9 +33,7 @@ def set_preferred_language(*, user: User, language: str) -> None:
 
 
 def invitation_url(*, token: str, language: str) -> str:
-    with translation.override(language):
-        path = reverse("accounts:invitation", kwargs={"token": token})
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
+    return absolute_url_for("accounts:invitation", language, token=token)
 
 
 def create_invitation(

@@ -10,26 +10,20 @@ every calendar shows them right wherever the reader is.
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from icalendar import Calendar, Event
 
 from activities.enums import ActivityFormat, ActivityStatus
 from activities.models import Activity
 from core.content import translated_text
+from core.i18n import absolute_url_for
 from core.validators import multi_line, single_line
 
 PRODID = "-//Learning Lab//Learning Lab portal//EN"
 
 
-def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
-
-
 def activity_url(activity: Activity, language: str) -> str:
-    with translation.override(language):
-        return absolute_url(reverse("activities:detail", kwargs={"pk": activity.pk}))
+    return absolute_url_for("activities:detail", language, pk=activity.pk)
 
 
 def _event(activity: Activity, *, language: str, include_link: bool, zone_name) -> Event:

@@ -13,6 +13,7 @@ from accounts.models import User, hash_token
 from activities.enums import ActivityStatus, Audience, RegistrationStatus
 from activities.models import Activity, CalendarToken, Material, Registration
 from activities.permissions import LISTED_STATUSES
+from core import languages
 from partners.enums import MembershipRole
 from partners.models import FocusArea, Membership, Organisation
 from partners.permissions import is_community_member, is_staff
@@ -123,7 +124,7 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
         activities = activities.filter(starts_at__gte=first, starts_at__lt=following)
     for word in filters.q.split()[:8]:
         match = Q()
-        for language in ("en", "es", "fr"):
+        for language in languages.codes():
             match |= Q(**{f"title_{language}__icontains": word})
             match |= Q(**{f"description_{language}__icontains": word})
         activities = activities.filter(match)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_file_size
+
 ZIP_MAGIC = b"PK\x03\x04"
 # extension -> how the file must start (None: plain text, checked as UTF-8)
 MATERIAL_TYPES = {
@@ -27,15 +29,12 @@ def validate_material_file(file) -> None:
             _("Upload a PDF, PPTX, DOCX, XLSX, ODP, ODT, TXT or MD file."),
             code="material_wrong_type",
         )
-    if file.size > settings.MATERIAL_MAX_BYTES:
-        raise ValidationError(
-            _("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
-            code="material_too_large",
-            params={
-                "size": f"{file.size / 1_000_000:.1f}",
-                "limit": f"{settings.MATERIAL_MAX_BYTES / 1_000_000:.0f}",
-            },
-        )
+    validate_file_size(
+        file,
+        limit=settings.MATERIAL_MAX_BYTES,
+        message=_("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
+        code="material_too_large",
+    )
     file.seek(0)
     head = file.read(2048)
     file.seek(0)

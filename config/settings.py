@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.FormErrorStatusMiddleware",
+    # A domain refusal (ApplicationError) that leaves a view becomes the translated 4xx page.
+    "core.refusals.RefusalMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and allauth: staff without a second factor may only set one up.
     "accounts.middleware.StaffMFARequiredMiddleware",
@@ -189,10 +191,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIMEZONE_COOKIE_NAME = "tz"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "es", "fr")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # Content written in one language is shown rather than nothing, in this order of preference.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
-    "default": ("en", "es", "fr"),
+    "default": MODELTRANSLATION_LANGUAGES,
     "es": ("fr", "en"),
     "fr": ("es", "en"),
 }

@@ -11,3 +11,9 @@ class ApplicationError(Exception):
         self.message = message
         if status_code is not None:
             self.status_code = status_code
+
+
+class NotAllowed(ApplicationError):
+    """The person may not do this (a permission check refused): answered 403."""
+
+    status_code = 403

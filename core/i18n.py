@@ -2,7 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 
@@ -29,3 +29,15 @@ def url_in_language(url: str, language: str) -> str:
     own_language = translation.get_language_from_path(urlsplit(url).path)
     with translation.override(own_language or translation.get_language()):
         return translate_url(url, language)
+
+
+def absolute_url(path: str) -> str:
+    """`path` on the address the portal runs at (settings.SITE_URL): for emails, feeds and
+    calendars, which are read away from any request."""
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def absolute_url_for(name: str, language: str | None = None, **kwargs) -> str:
+    """The absolute address of the URL named `name`, in `language` (the active one if None)."""
+    with translation.override(language or translation.get_language()):
+        return absolute_url(reverse(name, kwargs=kwargs or None))

@@ -184,3 +184,26 @@ def multi_line(value: str) -> str:
     for longer text from older rows that reaches a calendar file or an email."""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     return "".join(c for c in text if not _is_control(c) or c in "\n\t")
+
+
+# --- Order and size ---------------------------------------------------------------------------
+
+
+def ends_after_start_message() -> str:
+    return _("The activity must end after it starts.")
+
+
+def ends_after_start(starts, ends) -> bool:
+    """True when both are given and `ends` comes after `starts` (or either is missing: that is
+    for `required` to judge)."""
+    return starts is None or ends is None or ends > starts
+
+
+def validate_file_size(file, *, limit: int, message: str, code: str) -> None:
+    """Refuse an upload over `limit` bytes; `message` takes %(size)s and %(limit)s in MB."""
+    if file.size > limit:
+        raise ValidationError(
+            message,
+            code=code,
+            params={"size": f"{file.size / 1_000_000:.1f}", "limit": f"{limit / 1_000_000:.0f}"},
+        )

@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
 from activities.models import Activity
+from core import languages
 from core.validators import date_out_of_range_message, is_in_range
 from feedback import permissions, sealing
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
@@ -265,7 +266,7 @@ def survey_for_activity(*, activity: Activity, template: Survey, by: User) -> Su
         closes_on=opens + datetime.timedelta(days=AFTER_ACTIVITY_DAYS),
         created_by=by,
     )
-    for code in ("en", "es", "fr"):
+    for code in languages.codes():
         activity_title = getattr(activity, f"title_{code}") or activity.title
         template_title = getattr(template, f"title_{code}") or template.title
         setattr(survey, f"title_{code}", f"{template_title}: {activity_title}"[:200])

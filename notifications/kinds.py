@@ -8,14 +8,13 @@ and context, or raises `NotDue` with the status the delivery should take instead
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from activities.calendars import activity_url, calendar_for
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.selectors import hosts_zone_for, needs_summary
 from core.content import translated_text
+from core.i18n import absolute_url_for
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 
@@ -31,12 +30,6 @@ class Email:
     template: str
     context: dict
     ics: bytes | None = None
-
-
-def _site_url(name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        path = reverse(name, kwargs=kwargs)
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
 def _activity_context(delivery: Delivery, language: str) -> dict:
@@ -109,7 +102,7 @@ def host_reminder(delivery: Delivery, language: str) -> Email:
         raise NotDue(DeliveryStatus.CANCELLED)
     context = _activity_context(delivery, language)
     context["summary"] = needs_summary(activity=activity)
-    context["attendees_url"] = _site_url("activities:attendees", language, pk=activity.pk)
+    context["attendees_url"] = absolute_url_for("activities:attendees", language, pk=activity.pk)
     return Email("notifications/email/host_reminder", context, _ics(delivery, language))
 
 
@@ -160,9 +153,9 @@ def proposal_update(delivery: Delivery, language: str) -> Email:
             "title": translated_text(item, "title", language).text,
             "state": state,
             "message": entry.message,
-            "url": _site_url("workinggroup:item", language, pk=item.pk),
+            "url": absolute_url_for("workinggroup:item", language, pk=item.pk),
             "activity_url": item.activity_id
-            and _site_url("activities:detail", language, pk=item.activity_id),
+            and absolute_url_for("activities:detail", language, pk=item.activity_id),
         },
     )
 
@@ -184,7 +177,7 @@ def agenda_published(delivery: Delivery, language: str) -> Email:
         {
             "starts_at": meeting.starts_at,
             "zone": delivery.user.timezone,
-            "url": _site_url("workinggroup:meeting", language, pk=meeting.pk),
+            "url": absolute_url_for("workinggroup:meeting", language, pk=meeting.pk),
         },
     )
 
@@ -202,7 +195,7 @@ def _survey_email(delivery: Delivery, language: str, template: str) -> Email:
         {
             "title": translated_text(survey, "title", language).text,
             "closes_on": survey.closes_on,
-            "url": _site_url("feedback:answer", language, pk=survey.pk),
+            "url": absolute_url_for("feedback:answer", language, pk=survey.pk),
         },
     )
 

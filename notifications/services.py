@@ -15,12 +15,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.models import Activity, Registration
+from core.i18n import absolute_url_for
 from core.validators import single_line
 from notifications.enums import PREFERENCE_OF, DeliveryStatus, Kind, Preference
 from notifications.kinds import BUILDERS, NotDue
@@ -333,10 +333,10 @@ def render(delivery: Delivery) -> EmailMultiAlternatives:
     preference = PREFERENCE_OF[delivery.kind]
     with translation.override(language), timezone.override(ZoneInfo(user.timezone)):
         email = BUILDERS[delivery.kind](delivery, language)
-        unsubscribe_url = f"{settings.SITE_URL.rstrip('/')}" + reverse(
-            "unsubscribe", kwargs={"token": unsubscribe_token(user, preference)}
+        unsubscribe_url = absolute_url_for(
+            "unsubscribe", language, token=unsubscribe_token(user, preference)
         )
-        preferences_url = f"{settings.SITE_URL.rstrip('/')}{reverse('notifications:preferences')}"
+        preferences_url = absolute_url_for("notifications:preferences", language)
         context = {
             **email.context,
             "name": user.display_name,

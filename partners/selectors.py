@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 
 from accounts.models import User
+from core import languages
 from partners.enums import Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
 from partners.permissions import is_community_member, is_staff
@@ -139,7 +140,7 @@ def directory(*, user: User, filters: DirectoryFilters) -> QuerySet[Organisation
         organisations = organisations.filter(working_languages__code=filters.language)
     for word in filters.q.split()[:8]:
         match = Q(name__icontains=word) | Q(city__icontains=word)
-        for language in ("en", "es", "fr"):
+        for language in languages.codes():
             match |= Q(**{f"description_{language}__icontains": word})
             match |= Q(**{f"mission_{language}__icontains": word})
         organisations = organisations.filter(match)

@@ -7,21 +7,20 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from core.validators import validate_file_size
+
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
 LOGO_MAX_PIXELS = 4000 * 4000
 
 
 def validate_logo(file) -> None:
     """A logo must be a real PNG, JPEG or WebP image, not too large in bytes or pixels."""
-    if file.size > settings.LOGO_MAX_BYTES:
-        raise ValidationError(
-            _("The logo is too large (%(size)s MB). The limit is %(limit)s MB."),
-            code="logo_too_large",
-            params={
-                "size": f"{file.size / 1_000_000:.1f}",
-                "limit": f"{settings.LOGO_MAX_BYTES / 1_000_000:.0f}",
-            },
-        )
+    validate_file_size(
+        file,
+        limit=settings.LOGO_MAX_BYTES,
+        message=_("The logo is too large (%(size)s MB). The limit is %(limit)s MB."),
+        code="logo_too_large",
+    )
     try:
         file.seek(0)
         with Image.open(file) as image:

@@ -1,5 +1,16 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: the language of an earlier test's last request
+    stays active in the thread (LocaleMiddleware activates it and nothing turns it off)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

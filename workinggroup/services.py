@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activities.enums import ActivityStatus
 from activities.models import Activity
+from core import languages
 from core.validators import date_out_of_range_message, is_in_range, moment_in_range
 from notifications import services as notifications
 from notifications.enums import Kind
@@ -111,7 +112,7 @@ def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
         status=ActivityStatus.SCHEDULED,
         created_by=by,
     )
-    for code in ("en", "es", "fr"):
+    for code in languages.codes():
         setattr(activity, f"title_{code}", getattr(item, f"title_{code}") or "")
         setattr(activity, f"description_{code}", getattr(item, f"description_{code}") or "")
     activity.full_clean()

@@ -1,0 +1,31 @@
+"""The portal's languages, read once from settings.LANGUAGES: nothing else lists them."""
+
+from django.conf import settings
+from django.utils.translation import get_language_info, gettext
+
+
+def codes() -> tuple[str, ...]:
+    """("en", "es", "fr"): the codes of settings.LANGUAGES, in their order."""
+    return tuple(code for code, _name in settings.LANGUAGES)
+
+
+def language_name(code: str) -> str:
+    """The language's name in the active language: "Spanish", "espagnol", "español"."""
+    return gettext(get_language_info(code)["name"])
+
+
+def per_language(field: str) -> list[str]:
+    """The modeltranslation fields of `field`: ["title_en", "title_es", "title_fr"]."""
+    return [f"{field}_{code}" for code in codes()]
+
+
+def label_per_language(form, fields_and_labels) -> None:
+    """Label each language's field of a form "Title (Spanish)", in the reader's language, and mark
+    it with `lang` so screen readers and spell checkers know what it is written in."""
+    for field, label in fields_and_labels:
+        for code in codes():
+            form_field = form.fields.get(f"{field}_{code}")
+            if form_field is None:
+                continue
+            form_field.label = f"{label} ({language_name(code)})"
+            form_field.widget.attrs.setdefault("lang", code)
