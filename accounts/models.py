@@ -1,21 +1,15 @@
-import hashlib
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.timezones import all_timezones
+# Re-exported: the initial migrations of accounts, activities and workinggroup name the validator
+# as `accounts.models.validate_timezone`, and migrations must keep importing.
+from core.timezones import validate_timezone
 from partners.enums import MembershipRole
-
-
-def validate_timezone(value: str) -> None:
-    if value not in all_timezones():
-        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
 class UserManager(DjangoUserManager):
@@ -94,10 +88,6 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Invitation(models.Model):

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.exceptions import InvitationError
-from accounts.models import Invitation, User, hash_token
+from accounts.models import Invitation, User
 from core.i18n import absolute_url_for
 from core.services import send_templated_email
+from core.tokens import hash_token
 from partners.enums import MembershipRole
 
 

@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import hash_token, validate_timezone
 from activities.enums import (
     ActivityFormat,
     ActivityStatus,
@@ -17,6 +16,8 @@ from activities.enums import (
     MaterialKind,
     RegistrationStatus,
 )
+from core.timezones import validate_timezone
+from core.tokens import hash_token
 from core.validators import stored_range_q, validate_single_line, validate_stored_range
 from partners.models import FocusArea, Organisation
 

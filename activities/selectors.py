@@ -9,11 +9,12 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import User, hash_token
+from accounts.models import User
 from activities.enums import ActivityStatus, Audience, RegistrationStatus
 from activities.models import Activity, CalendarToken, Material, Registration
 from activities.permissions import LISTED_STATUSES
 from core import languages
+from core.tokens import hash_token
 from partners.enums import MembershipRole
 from partners.models import FocusArea, Membership, Organisation
 from partners.permissions import is_community_member, is_staff

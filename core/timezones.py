@@ -3,6 +3,9 @@
 import zoneinfo
 from functools import lru_cache
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 _LEGACY_PREFIXES = ("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Chile/", "Mexico/")
 
 
@@ -27,3 +30,8 @@ def get_zone(name: str | None) -> zoneinfo.ZoneInfo | None:
     if not name or name not in all_timezones():
         return None
     return zoneinfo.ZoneInfo(name)
+
+
+def validate_timezone(value: str) -> None:
+    if value not in all_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})

@@ -5,9 +5,10 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from accounts.models import Invitation, User, hash_token
+from accounts.models import Invitation, User
 from activities.enums import ActivityStatus, ActivityType, Audience, RegistrationStatus
 from activities.models import Activity, Registration
+from core.tokens import hash_token
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
 from partners.enums import MembershipRole, Region, Visibility

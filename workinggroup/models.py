@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import validate_timezone
 from activities.enums import ActivityFormat, ActivityType, Audience
 from activities.models import Activity, LanguageListsMixin, validate_language_codes
+from core.timezones import validate_timezone
 from core.validators import stored_range_q, validate_stored_range
 from partners.models import Organisation
 from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState

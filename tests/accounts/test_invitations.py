@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.exceptions import InvitationError
-from accounts.models import Invitation, User, hash_token
+from accounts.models import Invitation, User
+from core.tokens import hash_token
 from tests.factories import InvitationFactory, MembershipFactory, StaffFactory, UserFactory
 from tests.utils import text_of, translated
 
