@@ -6,12 +6,18 @@ from allauth.mfa.utils import is_mfa_enabled
 from accounts.models import User
 
 
-def can_invite(user: User) -> bool:
+def is_staff(user: User) -> bool:
+    """A member of the Learning Lab team: signed in, active and marked staff. Every app asks this
+    function, never `user.is_staff` itself."""
     return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def can_invite(user: User) -> bool:
+    return is_staff(user)
 
 
 def can_use_admin(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    return is_staff(user)
 
 
 def must_use_mfa(user: User) -> bool:

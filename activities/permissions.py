@@ -1,11 +1,12 @@
 """Who may see and do what with activities: the one place these rules live."""
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from activities.enums import ActivityStatus, Audience, RegistrationStatus
 from activities.models import Activity
 from partners.enums import MembershipRole
 from partners.models import Membership
-from partners.permissions import is_community_member, is_staff
+from partners.permissions import is_community_member
 
 LISTED_STATUSES = (ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED, ActivityStatus.COMPLETED)
 

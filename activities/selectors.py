@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from activities.enums import ActivityStatus, Audience, RegistrationStatus
 from activities.models import Activity, CalendarToken, Material, Registration
 from activities.permissions import LISTED_STATUSES
@@ -17,7 +18,7 @@ from core import languages
 from core.tokens import hash_token
 from partners.enums import MembershipRole
 from partners.models import FocusArea, Membership, Organisation
-from partners.permissions import is_community_member, is_staff
+from partners.permissions import is_community_member
 from partners.selectors import organisations_visible_to, traces_for
 
 

@@ -1,13 +1,14 @@
 """Who may answer, manage and read which survey: the one place these rules live."""
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from activities.enums import RegistrationStatus
 from activities.models import Registration
 from activities.permissions import can_manage_activity
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Survey
 from partners.models import Membership
-from partners.permissions import is_community_member, is_staff
+from partners.permissions import is_community_member
 
 
 def is_in_audience(user: User, survey: Survey) -> bool:

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.permissions import is_staff
 from core.pagination import paginate
 from notifications import selectors, services
 from notifications.enums import Preference
 from notifications.forms import DeliveryFilterForm, PreferencesForm
 from notifications.models import Delivery
-from partners.permissions import is_staff
 
 
 @login_required

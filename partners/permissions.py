@@ -6,12 +6,9 @@ details (contact people, the WhatsApp group, the member list) are never shown to
 """
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from partners.enums import MembershipRole, Visibility
 from partners.models import Membership, Organisation
-
-
-def is_staff(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
 def is_community_member(user: User) -> bool:

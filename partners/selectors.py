@@ -12,10 +12,11 @@ from django.http import Http404
 from django.utils.functional import cached_property
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from core import languages
 from partners.enums import Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
-from partners.permissions import is_community_member, is_staff
+from partners.permissions import is_community_member
 
 COUNTRY_POINTS_FILE = Path(__file__).resolve().parent / "data" / "country_points.json"
 

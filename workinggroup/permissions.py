@@ -1,9 +1,10 @@
 """Who may see and do what in the Working Group flow: the one place these rules live."""
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from partners.enums import MembershipRole
 from partners.models import Membership
-from partners.permissions import is_community_member, is_staff
+from partners.permissions import is_community_member
 from workinggroup.enums import ItemKind, ItemState, MeetingState
 from workinggroup.models import Item, Meeting
 

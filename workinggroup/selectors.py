@@ -6,9 +6,10 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
+from accounts.permissions import is_staff
 from partners.enums import MembershipRole
 from partners.models import Membership
-from partners.permissions import is_community_member, is_staff
+from partners.permissions import is_community_member
 from workinggroup.enums import ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 from workinggroup.permissions import is_working_group_member
