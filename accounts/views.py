@@ -93,7 +93,7 @@ def accept_invitation(request, token: str):
     if request.user.is_authenticated:
         if organisation is None:
             messages.info(request, _("You already have an account and are signed in."))
-            return redirect("core:home")
+            return redirect("portal:home")
         try:
             services.accept_invitation(token=token, user=request.user)
         except InvitationError as error:

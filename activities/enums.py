@@ -26,20 +26,45 @@ class Audience(models.TextChoices):
 
 
 class ActivityStatus(models.TextChoices):
-    """The life of an activity. Partners' proposals start as DRAFT or PROPOSED (moderated in the
-    Working Group flow); only SCHEDULED activities take registrations."""
+    """The life of an activity: DRAFT -> SCHEDULED -> CANCELLED or COMPLETED, moved only by
+    `activities.services.change_status` (its TRANSITIONS table). Partners' proposals are
+    moderated as Working Group items and arrive here scheduled; only SCHEDULED activities take
+    registrations."""
 
     DRAFT = "draft", pgettext_lazy("activity status", "Draft")
-    PROPOSED = "proposed", pgettext_lazy("activity status", "Proposed")
     SCHEDULED = "scheduled", pgettext_lazy("activity status", "Scheduled")
     CANCELLED = "cancelled", pgettext_lazy("activity status", "Cancelled")
     COMPLETED = "completed", pgettext_lazy("activity status", "Completed")
+
+
+# State groups, on the enum so that no module lists them again (set after the class body: a
+# tuple inside it would become a member).
+# Shown in lists and pages to whoever may see the audience; a DRAFT only to its hosts and staff.
+ActivityStatus.LISTED = (
+    ActivityStatus.SCHEDULED,
+    ActivityStatus.CANCELLED,
+    ActivityStatus.COMPLETED,
+)
+# In calendars (a cancelled one stays, so that calendars show it cancelled).
+ActivityStatus.IN_CALENDARS = (ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED)
+# The allowed moves: every other one is refused with a 409 (activities.permissions says who may
+# make each, activities.services.change_status makes it).
+ActivityStatus.NEXT = {
+    ActivityStatus.DRAFT: (ActivityStatus.SCHEDULED,),
+    ActivityStatus.SCHEDULED: (ActivityStatus.CANCELLED, ActivityStatus.COMPLETED),
+    ActivityStatus.CANCELLED: (),
+    ActivityStatus.COMPLETED: (),
+}
 
 
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", pgettext_lazy("registration status", "Registered")
     WAITLISTED = "waitlisted", pgettext_lazy("registration status", "On the waiting list")
     CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+
+
+# Holding a place or a waiting-list spot.
+RegistrationStatus.ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
 
 class MaterialKind(models.TextChoices):

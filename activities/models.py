@@ -3,6 +3,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,19 +17,16 @@ from activities.enums import (
     MaterialKind,
     RegistrationStatus,
 )
+from core import languages
 from core.timezones import validate_timezone
 from core.tokens import hash_token
 from core.validators import stored_range_q, validate_single_line, validate_stored_range
 from partners.models import FocusArea, Organisation
 
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
-
 
 def validate_language_codes(value: str) -> None:
-    from django.core.exceptions import ValidationError
-
     codes = [code for code in value.split(",") if code]
-    if any(code not in LANGUAGE_CODES for code in codes) or len(set(codes)) != len(codes):
+    if any(code not in languages.codes() for code in codes) or len(set(codes)) != len(codes):
         raise ValidationError(_("Choose among English, Spanish and French."))
 
 
@@ -156,6 +154,15 @@ class Activity(LanguageListsMixin, models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at <= timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ActivityStatus.CANCELLED
+
+    @property
+    def is_unpublished(self) -> bool:
+        """Not listed yet: only its hosts and the team see it."""
+        return self.status not in ActivityStatus.LISTED
 
 
 class Registration(models.Model):

@@ -13,7 +13,6 @@ from accounts.models import User
 from accounts.permissions import is_staff
 from activities.enums import ActivityStatus, Audience, RegistrationStatus
 from activities.models import Activity, CalendarToken, Material, Registration
-from activities.permissions import LISTED_STATUSES
 from core import languages
 from core.tokens import hash_token
 from partners.enums import MembershipRole
@@ -28,7 +27,7 @@ def activities_visible_to(*, user: User) -> QuerySet[Activity]:
     activities = Activity.objects.all()
     if is_staff(user):
         return activities
-    listed = Q(status__in=LISTED_STATUSES)
+    listed = Q(status__in=ActivityStatus.LISTED)
     visible = listed if is_community_member(user) else listed & Q(audience=Audience.PUBLIC)
     if user.is_authenticated:
         # Subqueries, not joins: a join would repeat rows and inflate the counts annotated later.
@@ -94,7 +93,7 @@ def _with_card_data(activities: QuerySet[Activity], user: User) -> QuerySet[Acti
 def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]:
     """Upcoming (soonest first) or past (latest first) activities matching the filters."""
     now = timezone.now()
-    activities = activities_visible_to(user=user).filter(status__in=LISTED_STATUSES)
+    activities = activities_visible_to(user=user).filter(status__in=ActivityStatus.LISTED)
     if filters.when == "past":
         activities = activities.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     else:
@@ -270,7 +269,7 @@ def calendar_activities_for(*, user: User) -> QuerySet[Activity]:
         Activity.objects.filter(
             registrations__user=user,
             registrations__status=RegistrationStatus.CONFIRMED,
-            status__in=[ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED],
+            status__in=ActivityStatus.IN_CALENDARS,
         )
         .prefetch_related("host_organisations")
         .order_by("starts_at")
@@ -282,7 +281,7 @@ def public_upcoming(*, limit: int = 100) -> QuerySet[Activity]:
     return (
         Activity.objects.filter(
             audience=Audience.PUBLIC,
-            status__in=[ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED],
+            status__in=ActivityStatus.IN_CALENDARS,
             ends_at__gte=timezone.now(),
         )
         .prefetch_related(
@@ -302,7 +301,7 @@ def hosted_by(*, organisation: Organisation, user: User, limit: int = 10) -> lis
     return list(
         activities_visible_to(user=user)
         .filter(
-            status__in=LISTED_STATUSES,
+            status__in=ActivityStatus.LISTED,
             pk__in=Activity.host_organisations.through.objects.filter(
                 organisation=organisation
             ).values("activity_id"),
@@ -318,7 +317,7 @@ def upcoming_for(*, user: User, limit: int = 5) -> list[Registration]:
     return list(
         Registration.objects.filter(
             user=user,
-            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
+            status__in=RegistrationStatus.ACTIVE,
             activity__ends_at__gte=timezone.now(),
             activity__status=ActivityStatus.SCHEDULED,
         )

@@ -2,7 +2,7 @@
 calendar feed tokens."""
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -10,7 +10,12 @@ from activities import permissions
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.exceptions import ActivityError
 from activities.models import Activity, CalendarToken, Material, Registration
-from core.validators import date_out_of_range_message, moment_in_range
+from core.validators import (
+    date_out_of_range_message,
+    ends_after_start,
+    ends_after_start_message,
+    moment_in_range,
+)
 from notifications import services as notifications
 from notifications.enums import Kind
 
@@ -59,27 +64,6 @@ def _confirmed_count(activity: Activity) -> int:
     return activity.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
 
-def _check_open(activity: Activity) -> None:
-    now = timezone.now()
-    if activity.status == ActivityStatus.CANCELLED:
-        raise ActivityError(_("This activity has been cancelled."), status_code=409)
-    if activity.status != ActivityStatus.SCHEDULED or activity.starts_at <= now:
-        raise ActivityError(
-            _("Registration is closed: this activity is not open for registration."),
-            status_code=409,
-        )
-    if activity.registration_deadline and activity.registration_deadline < now:
-        raise ActivityError(
-            _("Registration closed on %(date)s.")
-            % {
-                "date": formats.date_format(
-                    timezone.localtime(activity.registration_deadline), "DATETIME_FORMAT"
-                )
-            },
-            status_code=409,
-        )
-
-
 @transaction.atomic
 def register(
     *,
@@ -96,7 +80,7 @@ def register(
     anyone is waiting, newcomers wait too.
     """
     activity = _locked(activity)
-    _check_open(activity)
+    permissions.ensure_can_register(user, activity)
     if (
         interpretation_language
         and interpretation_language not in activity.interpretation_language_list
@@ -153,12 +137,7 @@ def cancel_registration(*, registration: Registration, by: User) -> Registration
     goes to the first person waiting, who is told by email."""
     activity = _locked(registration.activity)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.user_id != by.pk and not permissions.can_manage_activity(by, activity):
-        raise ActivityError(_("This is not your registration."), status_code=403)
-    if registration.status == RegistrationStatus.CANCELLED:
-        raise ActivityError(_("This registration is already cancelled."), status_code=409)
-    if activity.is_past:
-        raise ActivityError(_("This activity is over."), status_code=409)
+    permissions.ensure_can_cancel_registration(by, registration, activity)
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
@@ -176,8 +155,8 @@ def _apply(activity: Activity, data: dict, host_organisations, host_people, focu
         for name in ("starts_at", "ends_at", "registration_deadline")
     ):
         raise ActivityError(date_out_of_range_message())
-    if data["ends_at"] <= data["starts_at"]:
-        raise ActivityError(_("The activity must end after it starts."))
+    if not ends_after_start(data["starts_at"], data["ends_at"]):
+        raise ActivityError(ends_after_start_message())
     deadline = data.get("registration_deadline")
     if deadline and deadline > data["ends_at"]:
         raise ActivityError(_("Registration must close before the activity ends."))
@@ -194,11 +173,13 @@ def _apply(activity: Activity, data: dict, host_organisations, host_people, focu
 def create_activity(
     *, by: User, data: dict, status: str, host_organisations, host_people, focus_areas
 ) -> Activity:
-    """A new activity, as a draft or scheduled (staff)."""
-    if not permissions.can_create_activity(by):
-        raise ActivityError(_("Only the Learning Lab team can add activities."), status_code=403)
-    activity = Activity(created_by=by, status=status)
+    """A new activity (staff): saved as a draft, then published through `change_status` when
+    `status` is SCHEDULED."""
+    permissions.ensure_can_create_activity(by)
+    activity = Activity(created_by=by, status=ActivityStatus.DRAFT)
     _apply(activity, data, host_organisations, host_people, focus_areas)
+    if status != ActivityStatus.DRAFT:
+        return change_status(activity=activity, to=status, by=by)
     notifications.arm_activity(activity=activity)
     return activity
 
@@ -212,8 +193,7 @@ def update_activity(
     Refuses a capacity below the places already given. A change of time, place, link or title
     bumps the calendar SEQUENCE so calendars update; more places go to the waiting list.
     """
-    if not permissions.can_manage_activity(by, activity):
-        raise ActivityError(_("Only the hosts can change this activity."), status_code=403)
+    permissions.ensure_can_edit(by, activity)
     activity = _locked(activity)
     before = {name: getattr(activity, name) for name in CALENDAR_FIELDS}
     confirmed = _confirmed_count(activity)
@@ -235,38 +215,33 @@ def update_activity(
 
 
 @transaction.atomic
-def publish_activity(*, activity: Activity, by: User) -> Activity:
-    """Move a draft to scheduled: it appears in the lists and takes registrations."""
-    if not permissions.can_create_activity(by):
-        raise ActivityError(
-            _("Only the Learning Lab team can publish activities."), status_code=403
-        )
-    activity = _locked(activity)
-    if activity.status not in (ActivityStatus.DRAFT, ActivityStatus.PROPOSED):
-        raise ActivityError(_("Only a draft can be published."), status_code=409)
-    activity.status = ActivityStatus.SCHEDULED
-    activity.sequence += 1
-    activity.save(update_fields=["status", "sequence", "updated_at"])
-    notifications.arm_activity(activity=activity)
-    return activity
+def change_status(*, activity: Activity, to: str, by: User | None, reason: str = "") -> Activity:
+    """Move an activity to status `to`: the only place a status changes.
 
+    ActivityStatus.NEXT is the table of allowed moves; any other is refused with a 409, and
+    `permissions.ensure_can_change_status` says who may make each (403). The row is locked, so
+    of two people acting at once the second sees the first's result and is refused.
 
-@transaction.atomic
-def cancel_activity(*, activity: Activity, by: User, reason: str) -> Activity:
-    """Cancel a scheduled activity. Registrations are kept (people see it cancelled, and their
-    calendars receive STATUS:CANCELLED with a new SEQUENCE)."""
-    if not permissions.can_manage_activity(by, activity):
-        raise ActivityError(_("Only the hosts can cancel this activity."), status_code=403)
+    Side effects: publishing (SCHEDULED) and cancelling bump the calendar SEQUENCE; publishing
+    arms the reminders; cancelling keeps the registrations, stores `reason` and tells the people
+    registered (their calendars receive STATUS:CANCELLED). Completing (by the nightly task when
+    `by` is None, or staff) changes nothing else.
+    """
     activity = _locked(activity)
-    if activity.status != ActivityStatus.SCHEDULED:
-        raise ActivityError(_("Only a scheduled activity can be cancelled."), status_code=409)
-    if activity.is_past:
-        raise ActivityError(_("This activity is over."), status_code=409)
-    activity.status = ActivityStatus.CANCELLED
-    activity.cancellation_reason = reason
-    activity.sequence += 1
-    activity.save(update_fields=["status", "cancellation_reason", "sequence", "updated_at"])
-    notifications.activity_cancelled(activity=activity)
+    permissions.ensure_can_change_status(by, activity, to)
+    activity.status = to
+    fields = ["status", "updated_at"]
+    if to in (ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED):
+        activity.sequence += 1
+        fields.append("sequence")
+    if to == ActivityStatus.CANCELLED:
+        activity.cancellation_reason = reason
+        fields.append("cancellation_reason")
+    activity.save(update_fields=fields)
+    if to == ActivityStatus.SCHEDULED:
+        notifications.arm_activity(activity=activity)
+    elif to == ActivityStatus.CANCELLED:
+        notifications.activity_cancelled(activity=activity)
     return activity
 
 
@@ -274,8 +249,7 @@ def add_material(
     *, activity: Activity, by: User, kind: str, title: str, language: str, link="", file=None
 ) -> Material:
     """Attach a recording link or a file (already validated) to an activity (hosts, staff)."""
-    if not permissions.can_manage_activity(by, activity):
-        raise ActivityError(_("Only the hosts can add materials."), status_code=403)
+    permissions.ensure_can_add_material(by, activity)
     material = Material(
         activity=activity, kind=kind, title=title, language=language, link=link, added_by=by
     )
@@ -300,7 +274,16 @@ def revoke_calendar_token(*, user: User) -> None:
 
 
 def complete_finished_activities() -> int:
-    """Mark scheduled activities whose end has passed as completed. Returns how many."""
-    return Activity.objects.filter(
+    """Mark scheduled activities whose end has passed as completed, each through
+    `change_status`. Returns how many."""
+    finished = Activity.objects.filter(
         status=ActivityStatus.SCHEDULED, ends_at__lte=timezone.now()
-    ).update(status=ActivityStatus.COMPLETED, updated_at=timezone.now())
+    ).values_list("pk", flat=True)
+    completed = 0
+    for pk in list(finished):
+        try:
+            change_status(activity=Activity(pk=pk), to=ActivityStatus.COMPLETED, by=None)
+        except ActivityError:  # changed meanwhile (cancelled by a host): nothing to complete
+            continue
+        completed += 1
+    return completed

@@ -2,7 +2,6 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,11 +20,11 @@ from activities.forms import (
     NewActivityForm,
     RegistrationForm,
 )
-from activities.models import Activity, CalendarToken, Material
+from activities.models import CalendarToken, Material
 from core.content import translated_text
 from core.csv_export import csv_response
-from core.exceptions import ApplicationError
 from core.pagination import paginate
+from core.refusals import bound_form, form_page
 from partners.selectors import traces_for
 
 PAGE_SIZE = 20
@@ -55,10 +54,14 @@ def activity_list(request):
     )
 
 
-def _detail_context(request, activity, registration_form=None):
+def _detail_context(request, activity) -> dict:
+    """What the activity page shows `request.user`: every "may I" is a boolean from
+    activities.permissions, so the template never compares a status."""
+    user = request.user
     registration = selectors.my_registration(activity=activity)
-    show_people = permissions.can_see_participants(request.user, activity)
-    manage = permissions.can_manage_activity(request.user, activity)
+    if registration is not None and registration.status == RegistrationStatus.CANCELLED:
+        registration = None
+    show_people = permissions.can_see_participants(user, activity)
     page_url = activity_url(activity, translation.get_language())
     title = translated_text(activity, "title")
     return {
@@ -66,69 +69,78 @@ def _detail_context(request, activity, registration_form=None):
         "title": title,
         "description": translated_text(activity, "description"),
         "registration": registration,
-        "registration_form": registration_form
-        or RegistrationForm(activity=activity, prefix="registration"),
-        "can_register": request.user.is_authenticated
-        and activity.status == ActivityStatus.SCHEDULED
-        and not activity.is_past,
-        "show_link": permissions.can_see_online_link(request.user, activity, registration),
+        "registration_confirmed": registration is not None
+        and registration.status == RegistrationStatus.CONFIRMED,
+        "can_register": permissions.can_register(user, activity),
+        "sign_in_to_register": not user.is_authenticated
+        and permissions.is_open_for_registration(activity),
+        "can_cancel_registration": permissions.can_cancel_registration(
+            user, registration, activity
+        ),
+        "show_link": permissions.can_see_online_link(user, activity, registration),
         "show_people": show_people,
-        "participants": selectors.participants(activity=activity, viewer=request.user)
+        "participants": selectors.participants(activity=activity, viewer=user)
         if show_people
         else None,
-        "can_manage": manage,
+        "can_manage": permissions.can_manage_activity(user, activity),
+        "can_cancel_activity": permissions.can_cancel_activity(user, activity),
+        "can_publish": permissions.can_publish(user, activity),
         "page_url": page_url,
         "whatsapp_url": "https://wa.me/?text=" + quote(f"{title.text} {page_url}"),
     }
 
 
-def _refused(request, activity, message: str, status: int, registration_form=None):
-    """The activity page again, saying why the action was refused, with its 4xx status."""
-    messages.error(request, message)
-    return render(
-        request,
-        "activities/detail.html",
-        _detail_context(request, activity, registration_form),
-        status=status,
-    )
+def _registration_form(request, activity):
+    return bound_form(RegistrationForm, request, activity=activity, prefix="registration")
 
 
 @require_GET
 def detail(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
-    return render(request, "activities/detail.html", _detail_context(request, activity))
+    return render(
+        request,
+        "activities/detail.html",
+        {
+            **_detail_context(request, activity),
+            "registration_form": _registration_form(request, activity),
+        },
+    )
 
 
 @login_required
 @require_POST
 def register(request, pk: int):
+    """A refusal (closed, already registered, ...) shows the activity page again with the
+    reason on the registration card and the refusal's status."""
     activity = selectors.activity_for_page(user=request.user, pk=pk)
-    form = RegistrationForm(request.POST, activity=activity, prefix="registration")
-    if not form.is_valid():
-        return render(
-            request,
-            "activities/detail.html",
-            _detail_context(request, activity, form),
-            status=400,
-        )
-    try:
+
+    def on_valid(form):
         registration = services.register(
             activity=activity, user=request.user, **form.service_data()
         )
-    except ApplicationError as error:
-        activity = selectors.activity_for_page(user=request.user, pk=pk)
-        return _refused(request, activity, error.message, error.status_code, form)
-    if registration.status == RegistrationStatus.WAITLISTED:
-        messages.warning(
-            request,
-            _(
-                "This activity is full: you are on the waiting list. If a place opens up, "
-                "it is yours and we will email you."
-            ),
-        )
-    else:
-        messages.success(request, _("You are registered. See you there!"))
-    return redirect("activities:detail", pk=activity.pk)
+        if registration.status == RegistrationStatus.WAITLISTED:
+            messages.warning(
+                request,
+                _(
+                    "This activity is full: you are on the waiting list. If a place opens up, "
+                    "it is yours and we will email you."
+                ),
+            )
+        else:
+            messages.success(request, _("You are registered. See you there!"))
+        return redirect("activities:detail", pk=activity.pk)
+
+    return form_page(
+        request,
+        "activities/detail.html",
+        form=_registration_form(request, activity),
+        form_name="registration_form",
+        on_valid=on_valid,
+        # Read again after a refusal: the page shows the activity as it is now.
+        context=lambda: _detail_context(
+            request, selectors.activity_for_page(user=request.user, pk=pk)
+        ),
+    )
 
 
 @login_required
@@ -136,12 +148,8 @@ def register(request, pk: int):
 def cancel_registration(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
     registration = selectors.my_registration(activity=activity)
-    if registration is None:
-        return _refused(request, activity, _("You are not registered for this activity."), 409)
-    try:
-        services.cancel_registration(registration=registration, by=request.user)
-    except ApplicationError as error:
-        return _refused(request, activity, error.message, error.status_code)
+    permissions.ensure_can_cancel_registration(request.user, registration, activity)
+    services.cancel_registration(registration=registration, by=request.user)
     messages.success(request, _("Your registration is cancelled."))
     return redirect("activities:detail", pk=activity.pk)
 
@@ -164,17 +172,11 @@ def activity_ics(request, pk: int):
     return response
 
 
-def _managed(request, pk: int) -> Activity:
-    activity = selectors.activity_for_page(user=request.user, pk=pk)
-    if not permissions.can_manage_activity(request.user, activity):
-        raise PermissionDenied(_("Only the hosts and the Learning Lab team can do this."))
-    return activity
-
-
 @login_required
 @require_GET
 def attendees(request, pk: int):
-    activity = _managed(request, pk)
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_manage_activity(request.user, activity)
     return render(
         request,
         "activities/attendees.html",
@@ -190,7 +192,8 @@ def attendees(request, pk: int):
 @login_required
 @require_GET
 def attendees_csv(request, pk: int):
-    activity = _managed(request, pk)
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_manage_activity(request.user, activity)
     traces = traces_for(request.user)
     return csv_response(
         f"attendees-{activity.pk}.csv",
@@ -218,15 +221,6 @@ def attendees_csv(request, pk: int):
     )
 
 
-def _activity_form_page(request, form, activity, status):
-    return render(
-        request,
-        "activities/form.html",
-        {"form": form, "activity": activity},
-        status=status,
-    )
-
-
 def _relations(form):
     return {
         "host_organisations": form.cleaned_data["host_organisations"],
@@ -238,67 +232,71 @@ def _relations(form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    if not permissions.can_create_activity(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team can add activities."))
-    form = NewActivityForm(request.POST if request.method == "POST" else None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = services.create_activity(
-                by=request.user,
-                data=form.service_data(),
-                status=form.cleaned_data["status"],
-                **_relations(form),
-            )
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-            return _activity_form_page(request, form, None, error.status_code)
+    permissions.ensure_can_create_activity(request.user)
+
+    def on_valid(form):
+        activity = services.create_activity(
+            by=request.user,
+            data=form.service_data(),
+            status=form.cleaned_data["status"],
+            **_relations(form),
+        )
         messages.success(request, _("The activity has been saved."))
         return redirect("activities:detail", pk=activity.pk)
-    return _activity_form_page(request, form, None, 400 if form.is_bound else 200)
+
+    return form_page(
+        request,
+        "activities/form.html",
+        form=bound_form(NewActivityForm, request, user=request.user),
+        on_valid=on_valid,
+        context={"activity": None},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
-    activity = _managed(request, pk)
-    form = ActivityForm(
-        request.POST if request.method == "POST" else None, instance=activity, user=request.user
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_activity(
-                activity=activity, by=request.user, data=form.service_data(), **_relations(form)
-            )
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-            return _activity_form_page(request, form, activity, error.status_code)
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_edit(request.user, activity)
+
+    def on_valid(form):
+        services.update_activity(
+            activity=activity, by=request.user, data=form.service_data(), **_relations(form)
+        )
         messages.success(request, _("The activity has been saved."))
         return redirect("activities:detail", pk=activity.pk)
-    return _activity_form_page(request, form, activity, 400 if form.is_bound else 200)
+
+    return form_page(
+        request,
+        "activities/form.html",
+        form=bound_form(ActivityForm, request, instance=activity, user=request.user),
+        on_valid=on_valid,
+        context={"activity": activity},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel_activity(request, pk: int):
-    activity = _managed(request, pk)
-    form = CancelActivityForm(request.POST if request.method == "POST" else None)
-    status = 400 if form.is_bound else 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_activity(
-                activity=activity, by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-            status = error.status_code
-        else:
-            messages.success(request, _("The activity is cancelled."))
-            return redirect("activities:detail", pk=activity.pk)
-    return render(
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_cancel_activity(request.user, activity)
+
+    def on_valid(form):
+        services.change_status(
+            activity=activity,
+            to=ActivityStatus.CANCELLED,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The activity is cancelled."))
+        return redirect("activities:detail", pk=activity.pk)
+
+    return form_page(
         request,
         "activities/cancel.html",
-        {"form": form, "activity": activity, "title": translated_text(activity, "title")},
-        status=status,
+        form=bound_form(CancelActivityForm, request),
+        on_valid=on_valid,
+        context={"activity": activity, "title": translated_text(activity, "title")},
     )
 
 
@@ -306,12 +304,7 @@ def cancel_activity(request, pk: int):
 @require_POST
 def publish(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
-    try:
-        services.publish_activity(activity=activity, by=request.user)
-    except ApplicationError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(error.message) from None
-        return _refused(request, activity, error.message, error.status_code)
+    services.change_status(activity=activity, to=ActivityStatus.SCHEDULED, by=request.user)
     messages.success(request, _("The activity is published."))
     return redirect("activities:detail", pk=activity.pk)
 
@@ -319,20 +312,20 @@ def publish(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_material(request, pk: int):
-    activity = _managed(request, pk)
-    form = MaterialForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-    )
-    if request.method == "POST" and form.is_valid():
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_add_material(request.user, activity)
+
+    def on_valid(form):
         services.add_material(activity=activity, by=request.user, **form.cleaned_data)
         messages.success(request, _("The material has been added."))
         return redirect("activities:detail", pk=activity.pk)
-    return render(
+
+    return form_page(
         request,
         "activities/material_form.html",
-        {"form": form, "activity": activity, "title": translated_text(activity, "title")},
-        status=400 if form.is_bound else 200,
+        form=bound_form(MaterialForm, request),
+        on_valid=on_valid,
+        context={"activity": activity, "title": translated_text(activity, "title")},
     )
 
 

@@ -69,6 +69,7 @@ LOCAL_APPS = [
     "feedback",
     "workinggroup",
     "notifications",
+    "portal",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -131,7 +132,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 
 # Closed by default: the Learning Lab is a community and staff invite people.
 OPEN_SIGNUP = env.bool("OPEN_SIGNUP", default=False)
@@ -218,6 +219,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
                 "core.context_processors.portal",
+                "portal.context_processors.navigation",
             ],
         },
     }

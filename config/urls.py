@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
 from activities import views as activity_views
-from core import views as core_views
 from notifications import views as notification_views
+from portal import views as portal_views
 
 admin.site.site_header = _("Learning Lab administration")
 admin.site.site_title = _("Learning Lab")
@@ -17,7 +17,7 @@ admin.site.site_title = _("Learning Lab")
 admin.site.login = account_views.admin_login
 
 urlpatterns = [
-    path("i18n/setlang/", core_views.set_language, name="set_language"),
+    path("i18n/setlang/", portal_views.set_language, name="set_language"),
     # Calendar programs fetch this without signing in or choosing a language: the secret in
     # the address identifies the person, whose own language is used.
     path("calendar/<str:token>.ics", activity_views.personal_feed, name="personal_calendar"),
@@ -30,7 +30,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("core.urls")),
+    path("", include("portal.urls")),
     path("partners/", include("partners.urls")),
     path("activities/", include("activities.urls")),
     path("working-group/", include("workinggroup.urls")),

@@ -25,7 +25,9 @@ EXPECTED = {
     (Audience.PUBLIC, ActivityStatus.SCHEDULED): set(VIEWERS),
     (Audience.COMMUNITY, ActivityStatus.SCHEDULED): {"partner", "host lead", "staff"},
     (Audience.PUBLIC, ActivityStatus.DRAFT): {"host lead", "staff"},
-    (Audience.COMMUNITY, ActivityStatus.PROPOSED): {"host lead", "staff"},
+    (Audience.COMMUNITY, ActivityStatus.DRAFT): {"host lead", "staff"},
+    (Audience.COMMUNITY, ActivityStatus.CANCELLED): {"partner", "host lead", "staff"},
+    (Audience.PUBLIC, ActivityStatus.COMPLETED): set(VIEWERS),
 }
 
 

@@ -12,8 +12,8 @@ LANGUAGES = ["en", "es", "fr"]
 
 # (url name, who looks at it, a string the page must show in the active language)
 PAGES = [
-    ("core:home", None, "The Learning Lab"),
-    ("core:home", "partner", "Your organisations:"),
+    ("portal:home", None, "The Learning Lab"),
+    ("portal:home", "partner", "Your organisations:"),
     (
         "account_login",
         None,

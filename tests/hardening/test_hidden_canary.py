@@ -492,7 +492,7 @@ def test_who_is_coming_counts_people_it_may_not_name(client, canary_world):
 # Everywhere else, the `traces` tags ({% person_name %}, {% organisation_name %}, ...) decide.
 DIRECT_TRACES = {
     ("accounts/profile.html", "user.email"): "the viewer's own address",
-    ("core/home.html", "user.display_name"): "the viewer's own name",
+    ("portal/home.html", "user.display_name"): "the viewer's own name",
     ("activities/detail.html", "person.display_name"): "people from {% visible_people %}",
     ("notifications/deliveries.html", "delivery.user.email"): "staff only",
     ("partners/_card.html", "organisation.city"): "cards of the directory selector",

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from activities.enums import ActivityStatus, MaterialKind
 from activities.models import Activity, Material, Registration
-from core.management.commands._demo_activities import ACTIVITIES
+from portal.management.commands._demo_activities import ACTIVITIES
 from feedback.enums import SurveyKind
 from feedback.models import Answer, Choice, Question, Response, Survey
 from partners.enums import MembershipRole, Region, Visibility

@@ -1,0 +1,34 @@
+from django.shortcuts import render
+from django.utils.translation import check_for_language
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from accounts.services import set_preferred_language
+from activities.selectors import upcoming_for
+from core.i18n import url_in_language
+from partners.selectors import organisations_of
+
+
+def home(request):
+    organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
+    return render(
+        request,
+        "portal/home.html",
+        {"organisations": organisations, "registrations": upcoming_for(user=request.user)},
+    )
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language (cookie, then back to the same page in the new language), and for a
+    signed-in person also their saved preference, so emails follow the switch."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if not check_for_language(language):
+        return response
+    if response.status_code == 302:
+        # Django translates `next` only when it is in the cookie's language; any page works here.
+        response["Location"] = url_in_language(response["Location"], language)
+    if request.user.is_authenticated:
+        set_preferred_language(user=request.user, language=language)
+    return response
