@@ -5,7 +5,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -13,17 +12,20 @@ from activities.enums import ActivityStatus, ActivityType, MaterialKind
 from activities.models import Activity
 from activities.selectors import hosts_zone_for
 from activities.validators import validate_material_file
+from core import languages
 from core.forms import LocalDateTimeField, SafeTextMixin
 from core.timezones import timezone_choices
-from core.validators import MAX_YEAR, MIN_YEAR, local_moment
+from core.validators import (
+    MAX_YEAR,
+    MIN_YEAR,
+    ends_after_start,
+    ends_after_start_message,
+    local_moment,
+)
 from partners.models import FocusArea, Organisation
 from partners.selectors import organisations_visible_to, visible_people
 
 LANGUAGE_CHOICES = settings.LANGUAGES
-
-
-def _language_name(code: str) -> str:
-    return gettext(get_language_info(code)["name"])
 
 
 def _https_by_default(model_field, **kwargs):
@@ -79,12 +81,8 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         formfield_callback = _https_by_default
         fields = [
             "type",
-            "title_en",
-            "title_es",
-            "title_fr",
-            "description_en",
-            "description_es",
-            "description_fr",
+            *languages.per_language("title"),
+            *languages.per_language("description"),
             "original_language",
             "format",
             "place",
@@ -93,22 +91,16 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
             "audience",
         ]
         widgets = {
-            **{
-                f"description_{code}": forms.Textarea(attrs={"rows": 5, "lang": code})
-                for code, _name in LANGUAGE_CHOICES
-            },
-            **{
-                f"title_{code}": forms.TextInput(attrs={"lang": code})
-                for code, _n in LANGUAGE_CHOICES
-            },
+            name: forms.Textarea(attrs={"rows": 5})
+            for name in languages.per_language("description")
         }
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self._set_host_choices(user)
-        for field, label in (("title", _("Title")), ("description", _("Description"))):
-            for code, _name in LANGUAGE_CHOICES:
-                self.fields[f"{field}_{code}"].label = f"{label} ({_language_name(code)})"
+        languages.label_per_language(
+            self, (("title", _("Title")), ("description", _("Description")))
+        )
         activity = self.instance
         # A host who may not see every co-host may not see their time zone either (it says
         # where a hidden organisation works): they type times in UTC and the zone stays.
@@ -175,7 +167,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f"title_{code}") for code, _name in LANGUAGE_CHOICES):
+        if not any(cleaned.get(name) for name in languages.per_language("title")):
             raise ValidationError(_("Give the activity a title in at least one language."))
         zone_name = "UTC" if self._zone_hidden else cleaned.get("timezone")
         for name in ("starts_at", "ends_at", "registration_deadline"):
@@ -189,9 +181,8 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
                 cleaned[name] = local_moment(cleaned[name], zone_name)
             except ValidationError as error:
                 self.add_error(name, error)
-        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
-        if starts and ends and ends <= starts:
-            self.add_error("ends_at", _("The activity must end after it starts."))
+        if not ends_after_start(cleaned.get("starts_at"), cleaned.get("ends_at")):
+            self.add_error("ends_at", ends_after_start_message())
         return cleaned
 
     def service_data(self) -> dict:
@@ -241,7 +232,7 @@ class RegistrationForm(SafeTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         offered = activity.interpretation_language_list
         self.fields["interpretation_language"].choices = [("", _("No interpretation needed"))] + [
-            (code, _language_name(code)) for code in offered
+            (code, languages.language_name(code)) for code in offered
         ]
         if not offered:
             del self.fields["interpretation_language"]
@@ -305,7 +296,7 @@ class ActivityFilterForm(SafeTextMixin, forms.Form):
         anything = [("", _("Any"))]
         self.fields["type"].choices = anything + list(ActivityType.choices)
         self.fields["language"].choices = anything + [
-            (code, _language_name(code)) for code, _name in LANGUAGE_CHOICES
+            (code, languages.language_name(code)) for code in languages.codes()
         ]
         self.fields["focus"].choices = anything + [
             (area.slug, area.name) for area in choices["focus_areas"]
