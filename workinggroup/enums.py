@@ -19,6 +19,29 @@ class ItemState(models.TextChoices):
     HIDDEN = "hidden", pgettext_lazy("proposal state", "Hidden")
     WITHDRAWN = "withdrawn", pgettext_lazy("proposal state", "Withdrawn")
 
+    # State groups, set after the class (members do not exist inside its body). Each rule of the
+    # flow names a group here instead of re-listing states.
+    OPEN: frozenset  # waiting for a decision: approve, decline, merge
+    QUEUE: frozenset  # what the team works through (the moderation queue by default)
+    PUBLIC: frozenset  # what the community sees, on the overview and the item's page
+    PRIVATE: frozenset  # only the proposer and the organisation's leads (and staff) see these
+    EDITABLE: frozenset  # the proposer may change the text
+    TRANSLATABLE: frozenset  # language versions may still be added
+    DISCUSSABLE: frozenset  # comments (and support of a recommendation) are open
+
+
+S = ItemState
+ItemState.OPEN = frozenset({S.SUBMITTED, S.ON_AGENDA})
+ItemState.QUEUE = frozenset({S.SUBMITTED, S.ON_AGENDA, S.CHANGES_REQUESTED})
+ItemState.PUBLIC = frozenset(
+    {S.SUBMITTED, S.ON_AGENDA, S.CHANGES_REQUESTED, S.APPROVED, S.DECLINED, S.MERGED}
+)
+ItemState.PRIVATE = frozenset({S.DRAFT, S.WITHDRAWN})
+ItemState.EDITABLE = frozenset({S.DRAFT, S.CHANGES_REQUESTED})
+ItemState.TRANSLATABLE = frozenset({S.DRAFT, S.SUBMITTED, S.ON_AGENDA, S.CHANGES_REQUESTED})
+ItemState.DISCUSSABLE = ItemState.QUEUE
+del S
+
 
 class Action(models.TextChoices):
     """What can happen to an item; each is a transition in workinggroup.services.TRANSITIONS."""

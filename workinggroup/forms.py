@@ -1,13 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.enums import ActivityFormat, ActivityType, Audience
+from core import languages
 from core.forms import LocalDateTimeField, SafeTextMixin, SaneDateField
 from core.timezones import timezone_choices
-from core.validators import local_moment
+from core.validators import ends_after_start, ends_after_start_message, local_moment
 from partners.models import Organisation
 from workinggroup.enums import Action, Decision, ItemKind, ItemState
 from workinggroup.models import TEXT_LIMIT, Item
@@ -15,10 +16,6 @@ from workinggroup.models import TEXT_LIMIT, Item
 LANGUAGES = settings.LANGUAGES
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def _language_name(code: str) -> str:
-    return gettext(get_language_info(code)["name"])
 
 
 def in_zone(form: forms.Form, cleaned: dict, names: tuple[str, ...]) -> None:
@@ -74,6 +71,8 @@ class ItemForm(SafeTextMixin, forms.Form):
         max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The version the edit page was rendered with; the service refuses (409) an edit without it
+    # or from an older version. Left out when proposing a new item.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     PROPOSAL_ONLY = (
@@ -98,7 +97,10 @@ class ItemForm(SafeTextMixin, forms.Form):
         if kind == ItemKind.RECOMMENDATION:
             for name in self.PROPOSAL_ONLY:
                 del self.fields[name]
-        if item is not None:
+        if item is None:
+            del self.fields["version"]
+            self.initial.setdefault("language", user.language)
+        else:
             del self.fields["organisation"]
             language = item.original_language
             self.initial.update(
@@ -119,8 +121,6 @@ class ItemForm(SafeTextMixin, forms.Form):
                     audience=item.audience,
                     support_needed=item.support_needed,
                 )
-        else:
-            self.initial.setdefault("language", user.language)
 
     def clean(self):
         cleaned = super().clean()
@@ -147,22 +147,20 @@ class TranslationForm(SafeTextMixin, forms.Form):
     def __init__(self, *args, item: Item, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["version"] = item.version
-        for code, _name in LANGUAGES:
-            name = _language_name(code)
+        for code in languages.codes():
             self.fields[f"title_{code}"] = forms.CharField(
-                label=f"{gettext('Title')} ({name})",
-                max_length=200,
-                required=code == item.original_language,
-                widget=forms.TextInput(attrs={"lang": code}),
+                max_length=200, required=code == item.original_language
             )
             self.fields[f"description_{code}"] = forms.CharField(
-                label=f"{gettext('Description')} ({name})",
                 max_length=TEXT_LIMIT,
                 required=code == item.original_language,
-                widget=forms.Textarea(attrs={"rows": 5, "lang": code}),
+                widget=forms.Textarea(attrs={"rows": 5}),
             )
             self.initial[f"title_{code}"] = getattr(item, f"title_{code}") or ""
             self.initial[f"description_{code}"] = getattr(item, f"description_{code}") or ""
+        languages.label_per_language(
+            self, [("title", gettext("Title")), ("description", gettext("Description"))]
+        )
 
     def texts(self) -> dict[str, str]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -201,7 +199,11 @@ class ModerationForm(SafeTextMixin, forms.Form):
         label=_("Time zone of the hosts"), choices=timezone_choices, required=False
     )
 
-    def __init__(self, *args, meetings, merge_targets, **kwargs):
+    def __init__(self, *args, meetings, merge_targets, action: str = "", **kwargs):
+        # One form per action on the item page: each gets its own ids (`id_approve_message`),
+        # while the field names stay the same, so the page never repeats an id.
+        if action:
+            kwargs.setdefault("auto_id", f"id_{action}_%s")
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
         self.fields["merge_into"].queryset = merge_targets
@@ -210,12 +212,8 @@ class ModerationForm(SafeTextMixin, forms.Form):
         cleaned = super().clean()
         if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned.get("timezone"):
             in_zone(self, cleaned, ("starts_at", "ends_at"))
-            if (
-                cleaned.get("starts_at")
-                and cleaned.get("ends_at")
-                and (cleaned["ends_at"] <= cleaned["starts_at"])
-            ):
-                self.add_error("ends_at", _("The activity must end after it starts."))
+            if not ends_after_start(cleaned.get("starts_at"), cleaned.get("ends_at")):
+                self.add_error("ends_at", ends_after_start_message())
         return cleaned
 
 
@@ -273,11 +271,6 @@ class QueueFilterForm(SafeTextMixin, forms.Form):
         self.fields["state"].choices = anything + list(ItemState.choices)
         self.fields["kind"].choices = anything + list(ItemKind.choices)
         self.fields["language"].choices = anything + [
-            (code, _language_name(code)) for code, _name in LANGUAGES
+            (code, languages.language_name(code)) for code in languages.codes()
         ]
         self.fields["organisation"].choices = anything + [(o.slug, o.name) for o in organisations]
-
-
-def validate_version(value) -> None:
-    if value is None:
-        raise ValidationError(_("This form is out of date. Reload the page."))

@@ -124,6 +124,14 @@ class Item(LanguageListsMixin, models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_proposal(self) -> bool:
+        return self.kind == ItemKind.PROPOSAL
+
+    @property
+    def is_recommendation(self) -> bool:
+        return self.kind == ItemKind.RECOMMENDATION
+
 
 class Support(models.Model):
     """One person's support for a recommendation (at most one each; withdrawable)."""

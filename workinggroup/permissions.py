@@ -1,20 +1,19 @@
-"""Who may see and do what in the Working Group flow: the one place these rules live."""
+"""Who may see and do what in the Working Group flow: the one place these rules live.
+
+Each `can_...` answers a question for a page (a boolean for a template); each `ensure_...`
+refuses with `WorkingGroupNotAllowed` (403) and the one message that says why, for views (on GET)
+and services alike."""
+
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.permissions import is_staff
 from partners.enums import MembershipRole
-from partners.models import Membership
+from partners.models import Membership, Organisation
 from partners.permissions import is_community_member
 from workinggroup.enums import ItemKind, ItemState, MeetingState
+from workinggroup.exceptions import WorkingGroupNotAllowed
 from workinggroup.models import Item, Meeting
-
-EDITABLE_STATES = (ItemState.DRAFT, ItemState.CHANGES_REQUESTED)
-TRANSLATABLE_STATES = (
-    ItemState.DRAFT,
-    ItemState.SUBMITTED,
-    ItemState.ON_AGENDA,
-    ItemState.CHANGES_REQUESTED,
-)
 
 
 def can_moderate(user: User) -> bool:
@@ -43,18 +42,8 @@ def _speaks_for(user: User, item: Item) -> bool:
     ).exists()
 
 
-def can_view_item(user: User, item: Item) -> bool:
-    if is_staff(user):
-        return True
-    if item.state == ItemState.HIDDEN:
-        return False
-    if item.state in (ItemState.DRAFT, ItemState.WITHDRAWN):
-        return _speaks_for(user, item)
-    return is_community_member(user)
-
-
 def can_edit_item(user: User, item: Item) -> bool:
-    return item.state in EDITABLE_STATES and _speaks_for(user, item)
+    return item.state in ItemState.EDITABLE and _speaks_for(user, item)
 
 
 def can_act_as_proposer(user: User, item: Item) -> bool:
@@ -64,30 +53,20 @@ def can_act_as_proposer(user: User, item: Item) -> bool:
 def can_add_translations(user: User, item: Item) -> bool:
     """Until it is decided, the proposer (or a lead of their organisation) and staff may add
     the missing language versions."""
-    return item.state in TRANSLATABLE_STATES and (is_staff(user) or _speaks_for(user, item))
+    return item.state in ItemState.TRANSLATABLE and (is_staff(user) or _speaks_for(user, item))
 
 
 def can_support(user: User, item: Item) -> bool:
     return (
         item.kind == ItemKind.RECOMMENDATION
-        and item.state in (ItemState.SUBMITTED, ItemState.ON_AGENDA)
+        and item.state in ItemState.OPEN
         and is_community_member(user)
         and item.proposer_id != user.pk
     )
 
 
 def can_comment(user: User, item: Item) -> bool:
-    return item.state in (
-        ItemState.SUBMITTED,
-        ItemState.ON_AGENDA,
-        ItemState.CHANGES_REQUESTED,
-    ) and is_community_member(user)
-
-
-def can_view_meeting(user: User, meeting: Meeting) -> bool:
-    if meeting.state == MeetingState.PUBLISHED:
-        return is_community_member(user)
-    return is_staff(user) or is_working_group_member(user)
+    return item.state in ItemState.DISCUSSABLE and is_community_member(user)
 
 
 def can_comment_on_meeting(user: User, meeting: Meeting) -> bool:
@@ -97,3 +76,74 @@ def can_comment_on_meeting(user: User, meeting: Meeting) -> bool:
 
 def can_manage_meetings(user: User) -> bool:
     return is_staff(user)
+
+
+# --- Refusals ---------------------------------------------------------------------------------
+
+
+def ensure_community_member(user: User) -> None:
+    if not is_community_member(user):
+        raise WorkingGroupNotAllowed(
+            _("The Working Group pages are for the Learning Lab community.")
+        )
+
+
+def ensure_can_moderate(user: User) -> None:
+    if not can_moderate(user):
+        raise WorkingGroupNotAllowed(_("Only the Learning Lab team moderates."))
+
+
+def ensure_can_propose(user: User, organisation: Organisation | None = None) -> None:
+    """May propose at all; with `organisation`, may propose on its behalf (belongs to it)."""
+    if not can_propose(user):
+        raise WorkingGroupNotAllowed(_("Only members of a partner organisation can propose."))
+    if (
+        organisation is not None
+        and not Membership.objects.filter(user=user, organisation=organisation).exists()
+    ):
+        raise WorkingGroupNotAllowed(_("You can only propose for an organisation you belong to."))
+
+
+def ensure_can_edit_item(user: User, item: Item) -> None:
+    if not can_edit_item(user, item):
+        raise WorkingGroupNotAllowed(
+            _(
+                "This item can only be changed by its proposer while it is a draft or sent back "
+                "for changes."
+            )
+        )
+
+
+def ensure_can_act(user: User, item: Item, *, by_staff: bool) -> None:
+    """A moderation action (`by_staff`) needs the team; the proposer's own actions (submit,
+    withdraw) need the proposer or a lead of their organisation."""
+    allowed = can_moderate(user) if by_staff else can_act_as_proposer(user, item)
+    if not allowed:
+        raise WorkingGroupNotAllowed(_("You cannot do this with this item."))
+
+
+def ensure_can_add_translations(user: User, item: Item) -> None:
+    if not can_add_translations(user, item):
+        raise WorkingGroupNotAllowed(
+            _("Translations can be added by the proposer or the team until a decision.")
+        )
+
+
+def ensure_can_support(user: User, item: Item) -> None:
+    if not can_support(user, item):
+        raise WorkingGroupNotAllowed(_("You cannot support this item."))
+
+
+def ensure_can_comment(user: User, item: Item) -> None:
+    if not can_comment(user, item):
+        raise WorkingGroupNotAllowed(_("Comments are closed on this item."))
+
+
+def ensure_can_comment_on_meeting(user: User, meeting: Meeting) -> None:
+    if not can_comment_on_meeting(user, meeting):
+        raise WorkingGroupNotAllowed(_("Only the Working Group comments on a draft agenda."))
+
+
+def ensure_can_manage_meetings(user: User) -> None:
+    if not can_manage_meetings(user):
+        raise WorkingGroupNotAllowed(_("Only the Learning Lab team keeps the agenda."))

@@ -14,16 +14,6 @@ from workinggroup.enums import ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 from workinggroup.permissions import is_working_group_member
 
-PUBLIC_STATES = (
-    ItemState.SUBMITTED,
-    ItemState.ON_AGENDA,
-    ItemState.CHANGES_REQUESTED,
-    ItemState.APPROVED,
-    ItemState.DECLINED,
-    ItemState.MERGED,
-)
-QUEUE_STATES = (ItemState.SUBMITTED, ItemState.ON_AGENDA, ItemState.CHANGES_REQUESTED)
-
 
 def _own(user: User) -> Q:
     """Items `user` speaks for: proposed by them, or from an organisation they lead."""
@@ -41,9 +31,9 @@ def items_visible_to(*, user: User) -> QuerySet[Item]:
         return items
     if not user.is_authenticated:
         return items.none()
-    visible = Q(state__in=[ItemState.DRAFT, ItemState.WITHDRAWN]) & _own(user)
+    visible = Q(state__in=ItemState.PRIVATE) & _own(user)
     if is_community_member(user):
-        visible |= Q(state__in=PUBLIC_STATES)
+        visible |= Q(state__in=ItemState.PUBLIC)
     return items.filter(visible)
 
 
@@ -54,7 +44,7 @@ def _with_list_data(items: QuerySet[Item]) -> QuerySet[Item]:
 
 
 def community_items(*, user: User, kind: str = "") -> QuerySet[Item]:
-    items = items_visible_to(user=user).filter(state__in=PUBLIC_STATES)
+    items = items_visible_to(user=user).filter(state__in=ItemState.PUBLIC)
     if kind:
         items = items.filter(kind=kind)
     return _with_list_data(items).order_by("-submitted_at", "-pk")
@@ -77,7 +67,9 @@ def moderation_queue(*, filters: QueueFilters) -> QuerySet[Item]:
     first, so nothing waits forever."""
     items = Item.objects.all()
     items = (
-        items.filter(state=filters.state) if filters.state else items.filter(state__in=QUEUE_STATES)
+        items.filter(state=filters.state)
+        if filters.state
+        else items.filter(state__in=ItemState.QUEUE)
     )
     if filters.language:
         items = items.filter(original_language=filters.language)
@@ -166,6 +158,4 @@ def meeting_for_page(*, user: User, pk: int) -> Meeting:
 
 
 def merge_targets(*, item: Item) -> QuerySet[Item]:
-    return Item.objects.filter(state__in=[ItemState.SUBMITTED, ItemState.ON_AGENDA]).exclude(
-        pk=item.pk
-    )
+    return Item.objects.filter(state__in=ItemState.OPEN).exclude(pk=item.pk)

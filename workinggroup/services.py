@@ -10,20 +10,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from activities import services as activity_services
 from activities.enums import ActivityStatus
 from activities.models import Activity
 from core import languages
-from core.validators import date_out_of_range_message, is_in_range, moment_in_range
+from core.validators import (
+    date_out_of_range_message,
+    ends_after_start,
+    ends_after_start_message,
+    is_in_range,
+    moment_in_range,
+)
 from notifications import services as notifications
 from notifications.enums import Kind
-from partners.models import Membership, Organisation
+from partners.models import Organisation
 from workinggroup import permissions
 from workinggroup.enums import Action, ItemKind, ItemState, MeetingState
 from workinggroup.exceptions import WorkingGroupError
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 
 S = ItemState
-OPEN = frozenset({S.SUBMITTED, S.ON_AGENDA})
 
 
 @dataclass(frozen=True)
@@ -40,13 +46,11 @@ TRANSITIONS: dict[str, Transition] = {
         frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}), S.WITHDRAWN, False
     ),
     Action.PUT_ON_AGENDA: Transition(frozenset({S.SUBMITTED}), S.ON_AGENDA, True),
-    Action.APPROVE: Transition(OPEN, S.APPROVED, True),
-    Action.REQUEST_CHANGES: Transition(OPEN, S.CHANGES_REQUESTED, True, needs_message=True),
-    Action.DECLINE: Transition(OPEN, S.DECLINED, True, needs_message=True),
-    Action.MERGE: Transition(OPEN, S.MERGED, True),
-    Action.HIDE: Transition(
-        frozenset({S.DRAFT, S.SUBMITTED, S.ON_AGENDA, S.CHANGES_REQUESTED}), S.HIDDEN, True
-    ),
+    Action.APPROVE: Transition(S.OPEN, S.APPROVED, True),
+    Action.REQUEST_CHANGES: Transition(S.OPEN, S.CHANGES_REQUESTED, True, needs_message=True),
+    Action.DECLINE: Transition(S.OPEN, S.DECLINED, True, needs_message=True),
+    Action.MERGE: Transition(S.OPEN, S.MERGED, True),
+    Action.HIDE: Transition(frozenset({S.DRAFT, *S.QUEUE}), S.HIDDEN, True),
 }
 # Actions that decide a recommendation: its supporters hear about it.
 DECIDING = {Action.APPROVE, Action.DECLINE, Action.MERGE}
@@ -76,8 +80,10 @@ def _stale() -> WorkingGroupError:
 
 
 def _locked(item: Item, version: int | None) -> Item:
+    """The item's row, locked; refuses (409) a page rendered from another version of the item,
+    or a form that did not say which version it was rendered from."""
     item = Item.objects.select_for_update().get(pk=item.pk)
-    if version is not None and item.version != version:
+    if version is None or item.version != version:
         raise _stale()
     return item
 
@@ -91,14 +97,15 @@ class Schedule:
 
 def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
     """The approved proposal as a scheduled activity: its translations, hosts and languages
-    carried over, nothing retyped."""
+    carried over, nothing retyped; saved as a draft, then published by the one function that
+    changes an activity's status (which arms the hosts' reminders)."""
     if not all(
         moment_in_range(moment, schedule.timezone)
         for moment in (schedule.starts_at, schedule.ends_at)
     ):
         raise WorkingGroupError(date_out_of_range_message())
-    if schedule.ends_at <= schedule.starts_at:
-        raise WorkingGroupError(_("The activity must end after it starts."))
+    if not ends_after_start(schedule.starts_at, schedule.ends_at):
+        raise WorkingGroupError(ends_after_start_message())
     activity = Activity(
         type=item.activity_type,
         original_language=item.original_language,
@@ -109,7 +116,7 @@ def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
         timezone=schedule.timezone,
         format=item.format or "online",
         audience=item.audience or "community",
-        status=ActivityStatus.SCHEDULED,
+        status=ActivityStatus.DRAFT,
         created_by=by,
     )
     for code in languages.codes():
@@ -121,7 +128,7 @@ def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
     activity.host_organisations.set(hosts)
     if item.proposer_id:
         activity.host_people.add(item.proposer_id)
-    return activity
+    return activity_services.change_status(activity=activity, to=ActivityStatus.SCHEDULED, by=by)
 
 
 @transaction.atomic
@@ -141,18 +148,18 @@ def transition(
     current state, by this person, or from a page older than the item (`version`). Two staff
     acting at once: the row lock makes the second see the first's result and be refused.
 
+    `version` None is for callers without a page (demo data, scripts): the rules of the state
+    machine still apply, the page check does not.
+
     Side effects: an audit log entry; the proposer is emailed (after commit) unless they acted
     themselves; for a decided recommendation, its supporters too.
     """
     rule = TRANSITIONS[action]
-    item = _locked(item, version)
-    allowed = (
-        permissions.can_moderate(by)
-        if rule.by_staff
-        else (permissions.can_act_as_proposer(by, item))
-    )
-    if not allowed:
-        raise WorkingGroupError(_("You cannot do this with this item."), status_code=403)
+    if version is None:
+        item = Item.objects.select_for_update().get(pk=item.pk)
+    else:
+        item = _locked(item, version)
+    permissions.ensure_can_act(by, item, by_staff=rule.by_staff)
     if item.state not in rule.sources:
         raise WorkingGroupError(
             _("“%(action)s” is not possible while the item is “%(state)s”.")
@@ -173,7 +180,7 @@ def transition(
             raise WorkingGroupError(_("Give the date and time of the activity to approve it."))
         item.activity = _activity_from(item, by, schedule)
     elif action == Action.MERGE:
-        if merge_into is None or merge_into.pk == item.pk or merge_into.state not in OPEN:
+        if merge_into is None or merge_into.pk == item.pk or merge_into.state not in S.OPEN:
             raise WorkingGroupError(
                 _("Choose another submitted item or item on the agenda to merge into.")
             )
@@ -260,14 +267,7 @@ def create_item(
     proposed_hosts=(),
 ) -> Item:
     """A new proposal or recommendation, saved as a draft in the language it was written in."""
-    if not permissions.can_propose(by):
-        raise WorkingGroupError(
-            _("Only members of a partner organisation can propose."), status_code=403
-        )
-    if not Membership.objects.filter(user=by, organisation=organisation).exists():
-        raise WorkingGroupError(
-            _("You can only propose for an organisation you belong to."), status_code=403
-        )
+    permissions.ensure_can_propose(by, organisation)
     item = Item(kind=kind, proposer=by, organisation=organisation)
     _apply(item, data, language)
     item.full_clean()
@@ -279,18 +279,12 @@ def create_item(
 
 @transaction.atomic
 def update_item(
-    *, item: Item, by: User, version: int, language: str, data: dict, proposed_hosts=()
+    *, item: Item, by: User, version: int | None, language: str, data: dict, proposed_hosts=()
 ) -> Item:
-    """Save the proposer's edits of a draft, or of an item sent back for changes."""
+    """Save the proposer's edits of a draft, or of an item sent back for changes. `version` is
+    the one the edit page was rendered with: missing or stale, the edit is refused (409)."""
     item = _locked(item, version)
-    if not permissions.can_edit_item(by, item):
-        raise WorkingGroupError(
-            _(
-                "This item can only be changed by its proposer while it is a draft or sent back "
-                "for changes."
-            ),
-            status_code=403,
-        )
+    permissions.ensure_can_edit_item(by, item)
     _apply(item, data, language)
     item.version += 1
     item.full_clean()
@@ -304,11 +298,7 @@ def update_item(
 def add_translations(*, item: Item, by: User, version: int, texts: dict[str, str]) -> Item:
     """Fill in other language versions of the title and description (`title_es`, ...)."""
     item = _locked(item, version)
-    if not permissions.can_add_translations(by, item):
-        raise WorkingGroupError(
-            _("Translations can be added by the proposer or the team until a decision."),
-            status_code=403,
-        )
+    permissions.ensure_can_add_translations(by, item)
     for name, value in texts.items():
         setattr(item, name, value)
     item.version += 1
@@ -319,8 +309,7 @@ def add_translations(*, item: Item, by: User, version: int, texts: dict[str, str
 
 def toggle_support(*, item: Item, user: User) -> bool:
     """Support a recommendation, or withdraw one's support. Returns whether it is now supported."""
-    if not permissions.can_support(user, item):
-        raise WorkingGroupError(_("You cannot support this item."), status_code=403)
+    permissions.ensure_can_support(user, item)
     deleted, _details = Support.objects.filter(item=item, user=user).delete()
     if deleted:
         return False
@@ -329,12 +318,10 @@ def toggle_support(*, item: Item, user: User) -> bool:
 
 
 def add_comment(*, by: User, body: str, item: Item | None = None, meeting=None) -> Comment:
-    if item is not None and not permissions.can_comment(by, item):
-        raise WorkingGroupError(_("Comments are closed on this item."), status_code=403)
-    if meeting is not None and not permissions.can_comment_on_meeting(by, meeting):
-        raise WorkingGroupError(
-            _("Only the Working Group comments on a draft agenda."), status_code=403
-        )
+    if item is not None:
+        permissions.ensure_can_comment(by, item)
+    if meeting is not None:
+        permissions.ensure_can_comment_on_meeting(by, meeting)
     comment = Comment(item=item, meeting=meeting, author=by, body=body.strip())
     comment.full_clean()
     comment.save()
@@ -344,13 +331,8 @@ def add_comment(*, by: User, body: str, item: Item | None = None, meeting=None) 
 # --- Meetings ---------------------------------------------------------------------------------
 
 
-def _check_manager(by: User) -> None:
-    if not permissions.can_manage_meetings(by):
-        raise WorkingGroupError(_("Only the Learning Lab team keeps the agenda."), status_code=403)
-
-
 def create_meeting(*, by: User, starts_at: datetime.datetime, timezone_name: str) -> Meeting:
-    _check_manager(by)
+    permissions.ensure_can_manage_meetings(by)
     if not moment_in_range(starts_at, timezone_name):
         raise WorkingGroupError(date_out_of_range_message())
     meeting = Meeting(starts_at=starts_at, timezone=timezone_name)
@@ -372,7 +354,7 @@ def _append_entry(*, meeting: Meeting, item: Item | None = None, titles=None) ->
 @transaction.atomic
 def add_free_entry(*, meeting: Meeting, by: User, titles: dict[str, str]) -> AgendaEntry:
     """A free agenda item (a topic, not from the queue), titled in one or more languages."""
-    _check_manager(by)
+    permissions.ensure_can_manage_meetings(by)
     if not any(value.strip() for value in titles.values()):
         raise WorkingGroupError(_("Give the agenda item a title."))
     return _append_entry(meeting=meeting, titles=titles)
@@ -381,7 +363,9 @@ def add_free_entry(*, meeting: Meeting, by: User, titles: dict[str, str]) -> Age
 @transaction.atomic
 def move_entry(*, entry: AgendaEntry, by: User, direction: str) -> None:
     """Swap an agenda entry with its neighbour above ("up") or below ("down")."""
-    _check_manager(by)
+    permissions.ensure_can_manage_meetings(by)
+    if direction not in ("up", "down"):
+        raise WorkingGroupError(_("Choose to move the item up or down."))
     entries = list(
         AgendaEntry.objects.select_for_update()
         .filter(meeting_id=entry.meeting_id)
@@ -403,7 +387,7 @@ def record_outcome(
     *, entry: AgendaEntry, by: User, discussed: bool, decision: str, notes: dict[str, str]
 ) -> AgendaEntry:
     """Mark an agenda entry discussed and record its decision and notes (in any languages)."""
-    _check_manager(by)
+    permissions.ensure_can_manage_meetings(by)
     entry = AgendaEntry.objects.select_for_update().get(pk=entry.pk)
     entry.discussed = discussed
     entry.decision = decision
@@ -417,7 +401,7 @@ def record_outcome(
 @transaction.atomic
 def publish_meeting(*, meeting: Meeting, by: User) -> Meeting:
     """Publish the agenda to the community; Working Group members are emailed."""
-    _check_manager(by)
+    permissions.ensure_can_manage_meetings(by)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.state == MeetingState.PUBLISHED:
         raise WorkingGroupError(_("This agenda is already published."), status_code=409)

@@ -1,17 +1,17 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.content import missing_languages, translated_text
-from core.exceptions import ApplicationError
 from core.pagination import paginate
-from partners.permissions import is_community_member
+from core.refusals import bound_form, form_page
 from partners.selectors import organisations_of, organisations_visible_to
 from workinggroup import permissions, selectors, services
-from workinggroup.enums import Action, ItemKind
+from workinggroup.enums import Action, ItemKind, MeetingState
 from workinggroup.forms import (
     CommentForm,
     FreeEntryForm,
@@ -27,15 +27,10 @@ from workinggroup.models import AgendaEntry
 PAGE_SIZE = 25
 
 
-def _community_only(request):
-    if not is_community_member(request.user):
-        raise PermissionDenied(_("The Working Group pages are for the Learning Lab community."))
-
-
 @login_required
 @require_GET
 def overview(request):
-    _community_only(request)
+    permissions.ensure_community_member(request.user)
     kind = request.GET.get("kind", "")
     if kind not in ("", *ItemKind.values):
         kind = ""
@@ -62,8 +57,9 @@ def mine(request):
 
 
 def _item_form(request, kind, item=None):
-    return ItemForm(
-        request.POST if request.method == "POST" else None,
+    return bound_form(
+        ItemForm,
+        request,
         kind=kind,
         user=request.user,
         organisations=organisations_of(user=request.user),
@@ -72,78 +68,115 @@ def _item_form(request, kind, item=None):
     )
 
 
+def _item_form_page(request, form, kind, item=None, *, on_valid):
+    return form_page(
+        request,
+        "workinggroup/item_form.html",
+        form=form,
+        on_valid=on_valid,
+        context={"kind": kind, "item": item, "kind_label": ItemKind(kind).label},
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def propose(request, kind: str):
-    if not permissions.can_propose(request.user):
-        raise PermissionDenied(_("Only members of a partner organisation can propose."))
-    form = _item_form(request, kind)
-    if request.method == "POST" and form.is_valid():
+    permissions.ensure_can_propose(request.user)
+
+    def create(form):
         data = form.service_data()
-        try:
-            item = services.create_item(
-                by=request.user,
-                kind=kind,
-                organisation=data["organisation"],
-                language=data["language"],
-                data=data,
-                proposed_hosts=data.get("proposed_hosts") or [],
-            )
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-            return _form_page(request, form, kind, None, error.status_code)
+        item = services.create_item(
+            by=request.user,
+            kind=kind,
+            organisation=data["organisation"],
+            language=data["language"],
+            data=data,
+            proposed_hosts=data.get("proposed_hosts") or [],
+        )
         messages.success(
             request,
             _("Saved as a draft. Check it, add other languages if you can, then submit it."),
         )
         return redirect("workinggroup:item", pk=item.pk)
-    return _form_page(request, form, kind, None, 400 if form.is_bound else 200)
 
-
-def _form_page(request, form, kind, item, status):
-    return render(
-        request,
-        "workinggroup/item_form.html",
-        {"form": form, "kind": kind, "item": item, "kind_label": ItemKind(kind).label},
-        status=status,
-    )
+    return _item_form_page(request, _item_form(request, kind), kind, on_valid=create)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
     item = selectors.item_for_page(user=request.user, pk=pk)
-    if not permissions.can_edit_item(request.user, item):
-        raise PermissionDenied(
-            _(
-                "This item can only be changed by its proposer while it is a draft or sent back "
-                "for changes."
-            )
-        )
-    form = _item_form(request, item.kind, item)
-    if request.method == "POST" and form.is_valid():
+    permissions.ensure_can_edit_item(request.user, item)
+
+    def update(form):
         data = form.service_data()
-        try:
-            services.update_item(
-                item=item,
-                by=request.user,
-                version=data["version"],
-                language=data["language"],
-                data=data,
-                proposed_hosts=data.get("proposed_hosts") or [],
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-            item = selectors.item_for_page(user=request.user, pk=pk)
-            return _form_page(request, form, item.kind, item, error.status_code)
+        services.update_item(
+            item=item,
+            by=request.user,
+            version=data.get("version"),
+            language=data["language"],
+            data=data,
+            proposed_hosts=data.get("proposed_hosts") or [],
+        )
         messages.success(request, _("Your changes are saved."))
         return redirect("workinggroup:item", pk=item.pk)
-    return _form_page(request, form, item.kind, item, 400 if form.is_bound else 200)
+
+    return _item_form_page(
+        request, _item_form(request, item.kind, item), item.kind, item, on_valid=update
+    )
 
 
-def _item_context(request, item, moderation_form=None, comment_form=None):
+# What a moderation action asks for beyond its message and note.
+EXTRA_FIELDS = {
+    Action.PUT_ON_AGENDA: ("meeting",),
+    Action.MERGE: ("merge_into",),
+    Action.APPROVE: ("starts_at", "ends_at", "timezone"),  # a proposal becomes an activity
+}
+DANGEROUS = {Action.HIDE, Action.DECLINE, Action.WITHDRAW}
+
+
+@dataclass
+class StaffAction:
+    action: Action
+    form: ModerationForm
+    extra_fields: list
+    is_open: bool
+    is_danger: bool
+
+
+def _moderation_form(item, action: str = "", data=None):
+    return ModerationForm(
+        data,
+        action=action,
+        initial={"version": item.version},
+        meetings=selectors.draft_meetings(),
+        merge_targets=selectors.merge_targets(item=item),
+    )
+
+
+def _item_context(request, item, moderation_form=None):
+    """The item's page; `moderation_form` is a sent moderation form shown again (with its
+    errors) under its own action."""
     staff = permissions.can_moderate(request.user)
-    actions = services.allowed_actions(item, request.user)
+    actions = [Action(a) for a in services.allowed_actions(item, request.user)]
+    sent = moderation_form.data.get("action") if moderation_form is not None else None
+    staff_actions = []
+    for action in actions:
+        if not services.TRANSITIONS[action].by_staff:
+            continue
+        form = moderation_form if action == sent else _moderation_form(item, action)
+        extra = EXTRA_FIELDS.get(action, ())
+        if action == Action.APPROVE and not item.is_proposal:
+            extra = ()
+        staff_actions.append(
+            StaffAction(
+                action=action,
+                form=form,
+                extra_fields=[form[name] for name in extra],
+                is_open=action == sent,
+                is_danger=action in DANGEROUS,
+            )
+        )
     return {
         "item": item,
         "title": translated_text(item, "title"),
@@ -151,21 +184,22 @@ def _item_context(request, item, moderation_form=None, comment_form=None):
         "missing": missing_languages(item, "title"),
         "history": selectors.history(item=item),
         "show_private": staff,
-        "actions": [Action(a) for a in actions],
-        "staff_actions": [Action(a) for a in actions if services.TRANSITIONS[a].by_staff],
-        "proposer_actions": [Action(a) for a in actions if not services.TRANSITIONS[a].by_staff],
-        "moderation_form": moderation_form
-        or ModerationForm(
-            initial={"version": item.version},
-            meetings=selectors.draft_meetings(),
-            merge_targets=selectors.merge_targets(item=item),
-        ),
+        "staff_actions": staff_actions,
+        "proposer_actions": [
+            (action, action in DANGEROUS)
+            for action in actions
+            if not services.TRANSITIONS[action].by_staff
+        ],
+        "moderation_form": moderation_form,
         "can_edit": permissions.can_edit_item(request.user, item),
         "can_translate": permissions.can_add_translations(request.user, item),
         "can_support": permissions.can_support(request.user, item),
         "supports": selectors.supports(item=item, user=request.user),
         "can_comment": permissions.can_comment(request.user, item),
-        "comment_form": comment_form or CommentForm(),
+        "comments": item.comments.all(),
+        "comment_action": "workinggroup:comment",
+        "comment_target": item.pk,
+        "comment_form": CommentForm(),
     }
 
 
@@ -181,23 +215,16 @@ def item_detail(request, pk: int):
 def act(request, pk: int):
     """Every state change, by staff or by the proposer, through the one state machine."""
     item = selectors.item_for_page(user=request.user, pk=pk)
-    form = ModerationForm(
-        request.POST,
-        meetings=selectors.draft_meetings(),
-        merge_targets=selectors.merge_targets(item=item),
-    )
-    if not form.is_valid():
-        return render(
-            request,
-            "workinggroup/item.html",
-            _item_context(request, item, moderation_form=form),
-            status=400,
-        )
-    data = form.cleaned_data
-    schedule = None
-    if data.get("starts_at") and data.get("ends_at") and data.get("timezone"):
-        schedule = services.Schedule(data["starts_at"], data["ends_at"], data["timezone"])
-    try:
+    rule = services.TRANSITIONS.get(request.POST.get("action", ""))
+    if rule is not None:
+        permissions.ensure_can_act(request.user, item, by_staff=rule.by_staff)
+    form = _moderation_form(item, request.POST.get("action", ""), data=request.POST)
+
+    def take(form):
+        data = form.cleaned_data
+        schedule = None
+        if data.get("starts_at") and data.get("ends_at") and data.get("timezone"):
+            schedule = services.Schedule(data["starts_at"], data["ends_at"], data["timezone"])
         services.transition(
             item=item,
             action=data["action"],
@@ -209,55 +236,45 @@ def act(request, pk: int):
             merge_into=data.get("merge_into"),
             schedule=schedule,
         )
-    except ApplicationError as error:
-        if error.status_code == 403:
-            raise PermissionDenied(error.message) from None
-        messages.error(request, error.message)
-        item = selectors.item_for_page(user=request.user, pk=pk)
-        return render(
-            request,
-            "workinggroup/item.html",
-            _item_context(request, item, moderation_form=form),
-            status=error.status_code,
-        )
-    messages.success(request, _("Done: %(action)s.") % {"action": Action(data["action"]).label})
-    return redirect("workinggroup:item", pk=item.pk)
+        messages.success(request, _("Done: %(action)s.") % {"action": Action(data["action"]).label})
+        return redirect("workinggroup:item", pk=item.pk)
+
+    return form_page(
+        request,
+        "workinggroup/item.html",
+        form=form,
+        on_valid=take,
+        # After a refusal the page shows the item as it is now (its new version included).
+        context=lambda: _item_context(
+            request, selectors.item_for_page(user=request.user, pk=pk), moderation_form=form
+        ),
+        form_name="moderation_form",
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def translations(request, pk: int):
     item = selectors.item_for_page(user=request.user, pk=pk)
-    if not permissions.can_add_translations(request.user, item):
-        raise PermissionDenied(
-            _("Translations can be added by the proposer or the team until a decision.")
+    permissions.ensure_can_add_translations(request.user, item)
+
+    def save(form):
+        services.add_translations(
+            item=item, by=request.user, version=form.cleaned_data["version"], texts=form.texts()
         )
-    form = TranslationForm(request.POST if request.method == "POST" else None, item=item)
-    status = 400 if form.is_bound else 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_translations(
-                item=item,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                texts=form.texts(),
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-            status = error.status_code
-        else:
-            messages.success(request, _("The translations are saved."))
-            return redirect("workinggroup:item", pk=item.pk)
-    return render(
+        messages.success(request, _("The translations are saved."))
+        return redirect("workinggroup:item", pk=item.pk)
+
+    return form_page(
         request,
         "workinggroup/translations.html",
-        {
-            "form": form,
+        form=bound_form(TranslationForm, request, item=item),
+        on_valid=save,
+        context={
             "item": item,
             "title": translated_text(item, "title"),
             "missing": missing_languages(item, "title"),
         },
-        status=status,
     )
 
 
@@ -265,10 +282,7 @@ def translations(request, pk: int):
 @require_POST
 def support(request, pk: int):
     item = selectors.item_for_page(user=request.user, pk=pk)
-    try:
-        supported = services.toggle_support(item=item, user=request.user)
-    except ApplicationError as error:
-        raise PermissionDenied(error.message) from None
+    supported = services.toggle_support(item=item, user=request.user)
     messages.success(
         request,
         _("You support this recommendation.") if supported else _("Your support is withdrawn."),
@@ -280,33 +294,29 @@ def support(request, pk: int):
 @require_POST
 def comment(request, pk: int):
     item = selectors.item_for_page(user=request.user, pk=pk)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_comment(by=request.user, item=item, body=form.cleaned_data["body"])
-        except ApplicationError as error:
-            raise PermissionDenied(error.message) from None
+    permissions.ensure_can_comment(request.user, item)
+
+    def add(form):
+        services.add_comment(by=request.user, item=item, body=form.cleaned_data["body"])
         return redirect("workinggroup:item", pk=item.pk)
-    return render(
+
+    return form_page(
         request,
         "workinggroup/item.html",
-        _item_context(request, item, comment_form=form),
-        status=400,
+        form=bound_form(CommentForm, request),
+        on_valid=add,
+        context=lambda: _item_context(request, item),
+        form_name="comment_form",
     )
 
 
 # --- Staff: queue and audit log ----------------------------------------------------------------
 
 
-def _staff_only(request):
-    if not permissions.can_moderate(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team moderates."))
-
-
 @login_required
 @require_GET
 def queue(request):
-    _staff_only(request)
+    permissions.ensure_can_moderate(request.user)
     form = QueueFilterForm(
         request.GET or None,
         organisations=organisations_visible_to(user=request.user)
@@ -331,7 +341,7 @@ def queue(request):
 @login_required
 @require_GET
 def log(request):
-    _staff_only(request)
+    permissions.ensure_can_moderate(request.user)
     return render(request, "workinggroup/log.html", paginate(request, selectors.audit_log(), 50))
 
 
@@ -354,43 +364,58 @@ def meetings(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
-    if not permissions.can_manage_meetings(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team keeps the agenda."))
-    form = MeetingForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    permissions.ensure_can_manage_meetings(request.user)
+
+    def create(form):
         meeting = services.create_meeting(
             by=request.user,
             starts_at=form.cleaned_data["starts_at"],
             timezone_name=form.cleaned_data["timezone"],
         )
         return redirect("workinggroup:meeting", pk=meeting.pk)
-    return render(
+
+    return form_page(
         request,
         "workinggroup/meeting_form.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
+        form=bound_form(MeetingForm, request),
+        on_valid=create,
     )
 
 
-def _meeting_context(request, meeting, comment_form=None, free_form=None):
+def _outcome_prefix(entry_pk: int) -> str:
+    return f"entry-{entry_pk}"
+
+
+def _meeting_context(request, meeting, *, free_form=None, outcome_form=None, outcome_entry=None):
+    """The meeting's page: each agenda entry with its own outcome form (its own prefix, so no
+    two share an id); a sent form (`free_form`, `outcome_form` of `outcome_entry`) shown again
+    with its errors."""
     manage = permissions.can_manage_meetings(request.user)
+    agenda = [
+        (
+            entry,
+            outcome_form
+            if outcome_form is not None and entry.pk == outcome_entry
+            else OutcomeForm(prefix=_outcome_prefix(entry.pk)),
+        )
+        for entry in selectors.agenda_for(meeting=meeting, user=request.user)
+    ]
+    draft = meeting.state == MeetingState.DRAFT
     return {
         "meeting": meeting,
-        "agenda": selectors.agenda_for(meeting=meeting, user=request.user),
+        "is_draft": draft,
+        "agenda": agenda,
         "can_manage": manage,
+        "can_publish": manage and draft,
         "can_comment": permissions.can_comment_on_meeting(request.user, meeting),
-        "comment_form": comment_form or CommentForm(),
+        "comments": meeting.comments.all(),
+        "show_comments": draft,
+        "comment_action": "workinggroup:meeting_comment",
+        "comment_target": meeting.pk,
+        "comment_form": CommentForm(),
         "free_form": free_form or FreeEntryForm(),
-        "outcome_form": OutcomeForm(),
+        "outcome_form": outcome_form,
     }
-
-
-def _meeting_refused(request, meeting, message: str, status: int):
-    """The agenda page again, saying why the action was refused, with its 4xx status."""
-    messages.error(request, message)
-    return render(
-        request, "workinggroup/meeting.html", _meeting_context(request, meeting), status=status
-    )
 
 
 @login_required
@@ -404,24 +429,24 @@ def meeting_detail(request, pk: int):
 @require_POST
 def meeting_comment(request, pk: int):
     meeting = selectors.meeting_for_page(user=request.user, pk=pk)
-    form = CommentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_comment(by=request.user, meeting=meeting, body=form.cleaned_data["body"])
-        except ApplicationError as error:
-            raise PermissionDenied(error.message) from None
+    permissions.ensure_can_comment_on_meeting(request.user, meeting)
+
+    def add(form):
+        services.add_comment(by=request.user, meeting=meeting, body=form.cleaned_data["body"])
         return redirect("workinggroup:meeting", pk=meeting.pk)
-    return render(
+
+    return form_page(
         request,
         "workinggroup/meeting.html",
-        _meeting_context(request, meeting, comment_form=form),
-        status=400,
+        form=bound_form(CommentForm, request),
+        on_valid=add,
+        context=lambda: _meeting_context(request, meeting),
+        form_name="comment_form",
     )
 
 
 def _managed_meeting(request, pk):
-    if not permissions.can_manage_meetings(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team keeps the agenda."))
+    permissions.ensure_can_manage_meetings(request.user)
     return selectors.meeting_for_page(user=request.user, pk=pk)
 
 
@@ -429,16 +454,20 @@ def _managed_meeting(request, pk):
 @require_POST
 def meeting_add_entry(request, pk: int):
     meeting = _managed_meeting(request, pk)
-    form = FreeEntryForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request,
-            "workinggroup/meeting.html",
-            _meeting_context(request, meeting, free_form=form),
-            status=400,
-        )
-    services.add_free_entry(meeting=meeting, by=request.user, titles=form.titles())
-    return redirect("workinggroup:meeting", pk=meeting.pk)
+
+    def add(form):
+        services.add_free_entry(meeting=meeting, by=request.user, titles=form.titles())
+        return redirect("workinggroup:meeting", pk=meeting.pk)
+
+    form = bound_form(FreeEntryForm, request)
+    return form_page(
+        request,
+        "workinggroup/meeting.html",
+        form=form,
+        on_valid=add,
+        context=lambda: _meeting_context(request, meeting, free_form=form),
+        form_name="free_form",
+    )
 
 
 @login_required
@@ -446,10 +475,7 @@ def meeting_add_entry(request, pk: int):
 def meeting_move_entry(request, pk: int, entry_pk: int):
     meeting = _managed_meeting(request, pk)
     entry = get_object_or_404(AgendaEntry, pk=entry_pk, meeting=meeting)
-    direction = request.POST.get("direction")
-    if direction not in ("up", "down"):
-        return _meeting_refused(request, meeting, _("Choose to move the item up or down."), 400)
-    services.move_entry(entry=entry, by=request.user, direction=direction)
+    services.move_entry(entry=entry, by=request.user, direction=request.POST.get("direction", ""))
     return redirect("workinggroup:meeting", pk=meeting.pk)
 
 
@@ -458,29 +484,35 @@ def meeting_move_entry(request, pk: int, entry_pk: int):
 def meeting_outcome(request, pk: int, entry_pk: int):
     meeting = _managed_meeting(request, pk)
     entry = get_object_or_404(AgendaEntry, pk=entry_pk, meeting=meeting)
-    form = OutcomeForm(request.POST)
-    if not form.is_valid():
-        return _meeting_refused(
-            request, meeting, _("The outcome could not be saved: check the fields."), 400
+
+    def record(form):
+        services.record_outcome(
+            entry=entry,
+            by=request.user,
+            discussed=form.cleaned_data["discussed"],
+            decision=form.cleaned_data["decision"],
+            notes=form.note_fields(),
         )
-    services.record_outcome(
-        entry=entry,
-        by=request.user,
-        discussed=form.cleaned_data["discussed"],
-        decision=form.cleaned_data["decision"],
-        notes=form.note_fields(),
+        messages.success(request, _("The outcome is saved."))
+        return redirect("workinggroup:meeting", pk=meeting.pk)
+
+    form = bound_form(OutcomeForm, request, prefix=_outcome_prefix(entry.pk))
+    return form_page(
+        request,
+        "workinggroup/meeting.html",
+        form=form,
+        on_valid=record,
+        context=lambda: _meeting_context(
+            request, meeting, outcome_form=form, outcome_entry=entry.pk
+        ),
+        form_name="outcome_form",
     )
-    messages.success(request, _("The outcome is saved."))
-    return redirect("workinggroup:meeting", pk=meeting.pk)
 
 
 @login_required
 @require_POST
 def meeting_publish(request, pk: int):
     meeting = _managed_meeting(request, pk)
-    try:
-        services.publish_meeting(meeting=meeting, by=request.user)
-    except ApplicationError as error:
-        return _meeting_refused(request, meeting, error.message, error.status_code)
+    services.publish_meeting(meeting=meeting, by=request.user)
     messages.success(request, _("The agenda is published; the Working Group has been told."))
     return redirect("workinggroup:meeting", pk=meeting.pk)

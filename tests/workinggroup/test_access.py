@@ -297,9 +297,15 @@ def test_staff_reorders_adds_free_items_and_records_outcomes(client):
         f"/en/working-group/meetings/{meeting.pk}/entries/",
         {"language": "fr", "title": "Point libre"},
     )
+    prefix = f"entry-{first.pk}"
     outcome = client.post(
         f"/en/working-group/meetings/{meeting.pk}/entries/{first.pk}/outcome/",
-        {"discussed": "on", "decision": "agreed", "language": "es", "notes": "Acordado"},
+        {
+            f"{prefix}-discussed": "on",
+            f"{prefix}-decision": "agreed",
+            f"{prefix}-language": "es",
+            f"{prefix}-notes": "Acordado",
+        },
     )
 
     order = list(meeting.entries.order_by("position").values_list("title_en", "title_fr"))
@@ -310,6 +316,7 @@ def test_staff_reorders_adds_free_items_and_records_outcomes(client):
         ("", "Point libre"),
     ]
     assert outcome.status_code == 302
+    assert outcome["Location"] == f"/en/working-group/meetings/{meeting.pk}/"
     assert (first.discussed, first.decision, first.outcome_notes_es) == (True, "agreed", "Acordado")
 
 
