@@ -1,26 +1,20 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
+from core import languages
 from core.content import translated_text
 from core.forms import SafeTextMixin, SaneDateField
 from feedback.enums import QuestionKind, SurveyAudience
 from feedback.models import ANSWER_LIMIT, Survey
-
-LANGUAGES = settings.LANGUAGES
 
 # Results hide who answered, but not what they wrote: the words themselves can give a person away.
 FREE_TEXT_WARNING = _(
     "What you write here may tell who you are: your words, the details you give, and the "
     "language you write in. Leave out what you would not want recognised."
 )
-
-
-def _language_name(code: str) -> str:
-    return gettext(get_language_info(code)["name"])
 
 
 class AnswerForm(SafeTextMixin, forms.Form):
@@ -101,20 +95,14 @@ class SurveyForm(SafeTextMixin, forms.Form):
 
     def __init__(self, *args, survey: Survey | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, _name in LANGUAGES:
-            language = _language_name(code)
-            self.fields[f"title_{code}"] = forms.CharField(
-                label=f"{gettext('Title')} ({language})",
-                max_length=200,
-                required=False,
-                widget=forms.TextInput(attrs={"lang": code}),
-            )
+        for code in languages.codes():
+            self.fields[f"title_{code}"] = forms.CharField(max_length=200, required=False)
             self.fields[f"introduction_{code}"] = forms.CharField(
-                label=f"{gettext('Introduction')} ({language})",
-                required=False,
-                max_length=ANSWER_LIMIT,
-                widget=forms.Textarea(attrs={"rows": 3, "lang": code}),
+                required=False, max_length=ANSWER_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
             )
+        languages.label_per_language(
+            self, [("title", gettext("Title")), ("introduction", gettext("Introduction"))]
+        )
         if survey is not None:
             self.initial.update(
                 {name: getattr(survey, name) for name in self.fields if hasattr(survey, name)}
@@ -122,7 +110,7 @@ class SurveyForm(SafeTextMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f"title_{code}") for code, _name in LANGUAGES):
+        if not any(cleaned.get(name) for name in languages.per_language("title")):
             raise ValidationError(_("Give the survey a title in at least one language."))
         opens, closes = cleaned.get("opens_on"), cleaned.get("closes_on")
         if opens and closes and closes < opens:
@@ -136,36 +124,26 @@ class QuestionForm(SafeTextMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, _name in LANGUAGES:
-            language = _language_name(code)
-            attrs = {"lang": code}
-            self.fields[f"text_{code}"] = forms.CharField(
-                label=f"{gettext('Question')} ({language})",
-                max_length=500,
-                required=False,
-                widget=forms.TextInput(attrs=attrs),
-            )
-            self.fields[f"scale_low_label_{code}"] = forms.CharField(
-                label=f"{gettext('Label of 1 (scale only)')} ({language})",
-                max_length=80,
-                required=False,
-                widget=forms.TextInput(attrs=attrs),
-            )
-            self.fields[f"scale_high_label_{code}"] = forms.CharField(
-                label=f"{gettext('Label of 5 (scale only)')} ({language})",
-                max_length=80,
-                required=False,
-                widget=forms.TextInput(attrs=attrs),
-            )
+        for code in languages.codes():
+            self.fields[f"text_{code}"] = forms.CharField(max_length=500, required=False)
+            self.fields[f"scale_low_label_{code}"] = forms.CharField(max_length=80, required=False)
+            self.fields[f"scale_high_label_{code}"] = forms.CharField(max_length=80, required=False)
             self.fields[f"choices_{code}"] = forms.CharField(
-                label=f"{gettext('Choices, one per line (choice questions only)')} ({language})",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3, **attrs}),
+                required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
+        languages.label_per_language(
+            self,
+            [
+                ("text", gettext("Question")),
+                ("scale_low_label", gettext("Label of 1 (scale only)")),
+                ("scale_high_label", gettext("Label of 5 (scale only)")),
+                ("choices", gettext("Choices, one per line (choice questions only)")),
+            ],
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f"text_{code}") for code, _name in LANGUAGES):
+        if not any(cleaned.get(name) for name in languages.per_language("text")):
             raise ValidationError(_("Write the question in at least one language."))
         lines = {
             code: [
@@ -173,7 +151,7 @@ class QuestionForm(SafeTextMixin, forms.Form):
                 for line in cleaned.get(f"choices_{code}", "").splitlines()
                 if line.strip()
             ]
-            for code, _name in LANGUAGES
+            for code in languages.codes()
         }
         counts = {len(value) for value in lines.values() if value}
         if len(counts) > 1:
@@ -187,7 +165,7 @@ class QuestionForm(SafeTextMixin, forms.Form):
 
     def service_data(self) -> dict:
         data = self.cleaned_data
-        codes = [code for code, _name in LANGUAGES]
+        codes = languages.codes()
         return {
             "kind": data["kind"],
             "required": data["required"],

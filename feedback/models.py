@@ -82,6 +82,11 @@ class Survey(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_survey(self) -> bool:
+        """A survey proper (answered once per person, with receipts), not a template or the box."""
+        return self.kind == SurveyKind.SURVEY
+
     def is_open(self, today=None) -> bool:
         if self.kind == SurveyKind.BOX:
             return True

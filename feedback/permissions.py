@@ -1,4 +1,9 @@
-"""Who may answer, manage and read which survey: the one place these rules live."""
+"""Who may answer, manage and read which survey: the one place these rules live.
+
+Each `can_...` answers a question for a page; each `ensure_...` refuses with `FeedbackNotAllowed`
+(403) and the one message that says why, for views (on GET) and services alike."""
+
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.permissions import is_staff
@@ -6,6 +11,7 @@ from activities.enums import RegistrationStatus
 from activities.models import Registration
 from activities.permissions import can_manage_activity
 from feedback.enums import SurveyAudience, SurveyKind
+from feedback.exceptions import FeedbackNotAllowed
 from feedback.models import Survey
 from partners.models import Membership
 from partners.permissions import is_community_member
@@ -40,3 +46,35 @@ def can_see_results(user: User, survey: Survey) -> bool:
 
 def can_attach_survey(user: User, activity) -> bool:
     return can_manage_activity(user, activity)
+
+
+# --- Refusals ---------------------------------------------------------------------------------
+
+
+def ensure_in_audience(user: User, survey: Survey) -> None:
+    if not is_in_audience(user, survey):
+        raise FeedbackNotAllowed(_("This survey is not meant for you."))
+
+
+def ensure_can_manage_surveys(user: User) -> None:
+    if not can_manage_surveys(user):
+        raise FeedbackNotAllowed(_("Only the Learning Lab team manages surveys."))
+
+
+def ensure_can_see_results(user: User, survey: Survey) -> None:
+    if not can_see_results(user, survey):
+        raise FeedbackNotAllowed(_("Only the Learning Lab team and the hosts see these results."))
+
+
+def ensure_can_export(*, shown: bool, threshold: int) -> None:
+    """The answers leave the portal (CSV) only once the results are shown at all."""
+    if not shown:
+        raise FeedbackNotAllowed(
+            _("The answers can be exported once at least %(count)s people have answered.")
+            % {"count": threshold}
+        )
+
+
+def ensure_can_attach_survey(user: User, activity) -> None:
+    if not can_attach_survey(user, activity):
+        raise FeedbackNotAllowed(_("Only the hosts and the team can add a survey."))

@@ -43,8 +43,7 @@ def submit_answers(*, survey: Survey, user: User, answers: dict) -> None:
     `answers` maps question ids (as strings) to validated values (see AnswerForm); `survey`
     should come with its questions and their choices prefetched (its padded size is theirs).
     """
-    if not permissions.is_in_audience(user, survey):
-        raise FeedbackError(_("This survey is not meant for you."), status_code=403)
+    permissions.ensure_in_audience(user, survey)
     today = timezone.localdate()
     if not survey.is_open(today):
         raise FeedbackError(
@@ -176,13 +175,14 @@ def reseal_pending(*, dry_run: bool = False) -> dict:
 # --- Building surveys (staff) ----------------------------------------------------------------
 
 
-def _check_manager(by: User) -> None:
-    if not permissions.can_manage_surveys(by):
-        raise FeedbackError(_("Only the Learning Lab team manages surveys."), status_code=403)
+def is_answered(survey: Survey) -> bool:
+    """Someone has answered (a receipt, a waiting or a moved answer): from then on its questions
+    and choices stay as they were answered, here and in the admin."""
+    return survey.receipts.exists() or survey.pending.exists() or survey.responses.exists()
 
 
 def _check_unanswered(survey: Survey) -> None:
-    if survey.receipts.exists() or survey.pending.exists() or survey.responses.exists():
+    if is_answered(survey):
         raise FeedbackError(
             _("People have already answered: the questions can no longer change."),
             status_code=409,
@@ -200,7 +200,7 @@ def _check_dates(data: dict) -> None:
 @transaction.atomic
 def save_survey(*, by: User, data: dict, survey: Survey | None = None) -> Survey:
     """Create or change a survey's title, introduction, audience and dates."""
-    _check_manager(by)
+    permissions.ensure_can_manage_surveys(by)
     _check_dates(data)
     survey = survey or Survey(created_by=by, kind=SurveyKind.SURVEY)
     for name, value in data.items():
@@ -224,7 +224,7 @@ def add_question(
     choices: list[dict],
 ) -> Question:
     """Add a question (texts per language), with its choices for choice questions."""
-    _check_manager(by)
+    permissions.ensure_can_manage_surveys(by)
     _check_unanswered(survey)
     if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and len(choices) < 2:
         raise FeedbackError(_("A choice question needs at least two choices."))
@@ -244,7 +244,7 @@ def add_question(
 
 @transaction.atomic
 def delete_question(*, question: Question, by: User) -> None:
-    _check_manager(by)
+    permissions.ensure_can_manage_surveys(by)
     _check_unanswered(question.survey)
     question.delete()
 
@@ -253,8 +253,7 @@ def delete_question(*, question: Question, by: User) -> None:
 def survey_for_activity(*, activity: Activity, template: Survey, by: User) -> Survey:
     """A copy of `template` for the people registered for `activity`: it opens the day the
     activity ends and stays open two weeks; they are invited when it opens."""
-    if not permissions.can_attach_survey(by, activity):
-        raise FeedbackError(_("Only the hosts and the team can add a survey."), status_code=403)
+    permissions.ensure_can_attach_survey(by, activity)
     if template.kind != SurveyKind.TEMPLATE:
         raise FeedbackError(_("Choose one of the templates."))
     opens = timezone.localdate(activity.ends_at)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from activities.models import Activity
 from activities.selectors import activity_for_page
 from core.content import translated_text
 from core.csv_export import csv_response
-from core.exceptions import ApplicationError
+from core.refusals import bound_form, form_page
 from feedback import permissions, selectors, services
 from feedback.enums import QuestionKind, SurveyKind
 from feedback.forms import AnswerForm, AttachSurveyForm, QuestionForm, SurveyForm
@@ -41,46 +40,38 @@ def _survey_or_404(pk: int) -> Survey:
         raise Http404("No survey here.") from None
 
 
-def _answer_page(request, survey, form, status=200):
-    return render(
-        request,
-        "feedback/answer.html",
-        {
-            "survey": survey,
-            "title": translated_text(survey, "title"),
-            "introduction": translated_text(survey, "introduction"),
-            "form": form,
-            "min_responses": settings.FEEDBACK_MIN_RESPONSES,
-        },
-        status=status,
-    )
-
-
 @sensitive_variables()
 def _answer(request, survey):
     if not permissions.is_in_audience(request.user, survey):
         raise Http404("No survey here.")
-    form = AnswerForm(request.POST if request.method == "POST" else None, survey=survey)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submit_answers(survey=survey, user=request.user, answers=form.answers())
-        except ApplicationError as error:
-            messages.error(request, error.message)
-            return _answer_page(request, survey, form, error.status_code)
-        messages.success(
-            request,
-            _("Thank you. Your answers are saved, with nothing that links them to you."),
-        )
-        return redirect("feedback:list")
-    status = 400 if form.is_bound else 200
-    if status == 200 and not survey.is_open():
+    if request.method == "GET" and not survey.is_open():
         messages.info(
             request,
             _("This survey is closed.")
             if survey.is_closed()
             else _("This survey is not open yet."),
         )
-    return _answer_page(request, survey, form, status)
+
+    def submit(form):
+        services.submit_answers(survey=survey, user=request.user, answers=form.answers())
+        messages.success(
+            request,
+            _("Thank you. Your answers are saved, with nothing that links them to you."),
+        )
+        return redirect("feedback:list")
+
+    return form_page(
+        request,
+        "feedback/answer.html",
+        form=bound_form(AnswerForm, request, survey=survey),
+        on_valid=submit,
+        context={
+            "survey": survey,
+            "title": translated_text(survey, "title"),
+            "introduction": translated_text(survey, "introduction"),
+            "min_responses": settings.FEEDBACK_MIN_RESPONSES,
+        },
+    )
 
 
 @sensitive_post_parameters()
@@ -108,8 +99,7 @@ def box(request):
 
 def _results_survey(request, pk: int) -> Survey:
     survey = _survey_or_404(pk)
-    if not permissions.can_see_results(request.user, survey):
-        raise PermissionDenied(_("Only the Learning Lab team and the hosts see these results."))
+    permissions.ensure_can_see_results(request.user, survey)
     return survey
 
 
@@ -133,11 +123,7 @@ def results(request, pk: int):
 def results_csv(request, pk: int):
     survey = _results_survey(request, pk)
     summary = selectors.results(survey=survey)
-    if not summary.shown:
-        raise PermissionDenied(
-            _("The answers can be exported once at least %(count)s people have answered.")
-            % {"count": summary.threshold}
-        )
+    permissions.ensure_can_export(shown=summary.shown, threshold=summary.threshold)
     questions, rows = selectors.export_rows(survey=survey)
     return csv_response(
         f"survey-{survey.pk}.csv",
@@ -149,15 +135,10 @@ def results_csv(request, pk: int):
 # --- Staff: building surveys ---------------------------------------------------------------------
 
 
-def _staff_only(request):
-    if not permissions.can_manage_surveys(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team manages surveys."))
-
-
 @login_required
 @require_GET
 def manage(request):
-    _staff_only(request)
+    permissions.ensure_can_manage_surveys(request.user)
     return render(
         request,
         "feedback/manage.html",
@@ -168,68 +149,50 @@ def manage(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey_edit(request, pk: int | None = None):
-    _staff_only(request)
+    permissions.ensure_can_manage_surveys(request.user)
     survey = _survey_or_404(pk) if pk else None
-    form = SurveyForm(request.POST if request.method == "POST" else None, survey=survey)
-    if request.method == "POST" and form.is_valid():
-        try:
-            survey = services.save_survey(by=request.user, data=form.cleaned_data, survey=survey)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-            status = error.status_code
-        else:
-            messages.success(request, _("The survey is saved."))
-            return redirect("feedback:survey_edit", pk=survey.pk)
-    else:
-        status = 400 if form.is_bound else 200
-    return render(
+
+    def save(form):
+        saved = services.save_survey(by=request.user, data=form.cleaned_data, survey=survey)
+        messages.success(request, _("The survey is saved."))
+        return redirect("feedback:survey_edit", pk=saved.pk)
+
+    return form_page(
         request,
         "feedback/survey_form.html",
-        {"form": form, "survey": survey, "question_form": QuestionForm()},
-        status=status,
+        form=bound_form(SurveyForm, request, survey=survey),
+        on_valid=save,
+        context={"survey": survey, "question_form": QuestionForm()},
     )
 
 
 @login_required
 @require_POST
 def question_add(request, pk: int):
-    _staff_only(request)
+    permissions.ensure_can_manage_surveys(request.user)
     survey = _survey_or_404(pk)
-    form = QuestionForm(request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            services.add_question(survey=survey, by=request.user, **form.service_data())
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-            status = error.status_code
-        else:
-            messages.success(request, _("The question is added."))
-            return redirect("feedback:survey_edit", pk=survey.pk)
-    return render(
+
+    def add(form):
+        services.add_question(survey=survey, by=request.user, **form.service_data())
+        messages.success(request, _("The question is added."))
+        return redirect("feedback:survey_edit", pk=survey.pk)
+
+    return form_page(
         request,
         "feedback/survey_form.html",
-        {"form": SurveyForm(survey=survey), "survey": survey, "question_form": form},
-        status=status,
+        form=bound_form(QuestionForm, request),
+        on_valid=add,
+        context=lambda: {"form": SurveyForm(survey=survey), "survey": survey},
+        form_name="question_form",
     )
 
 
 @login_required
 @require_POST
 def question_delete(request, pk: int, question_pk: int):
-    _staff_only(request)
+    permissions.ensure_can_manage_surveys(request.user)
     question = get_object_or_404(Question, pk=question_pk, survey_id=pk)
-    try:
-        services.delete_question(question=question, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-        survey = _survey_or_404(pk)
-        return render(
-            request,
-            "feedback/survey_form.html",
-            {"form": SurveyForm(survey=survey), "survey": survey, "question_form": QuestionForm()},
-            status=error.status_code,
-        )
+    services.delete_question(question=question, by=request.user)
     return redirect("feedback:survey_edit", pk=pk)
 
 
@@ -238,12 +201,9 @@ def question_delete(request, pk: int, question_pk: int):
 def attach(request, activity_pk: int):
     """Hosts or staff add an after-activity survey from a template of questions."""
     activity: Activity = activity_for_page(user=request.user, pk=activity_pk)
-    if not permissions.can_attach_survey(request.user, activity):
-        raise PermissionDenied(_("Only the hosts and the team can add a survey."))
-    form = AttachSurveyForm(
-        request.POST if request.method == "POST" else None, templates=selectors.templates()
-    )
-    if request.method == "POST" and form.is_valid():
+    permissions.ensure_can_attach_survey(request.user, activity)
+
+    def add(form):
         survey = services.survey_for_activity(
             activity=activity, template=form.cleaned_data["template"], by=request.user
         )
@@ -252,14 +212,15 @@ def attach(request, activity_pk: int):
             _("The survey opens when the activity ends; participants are invited then."),
         )
         return redirect("feedback:results", pk=survey.pk)
-    return render(
+
+    return form_page(
         request,
         "feedback/attach.html",
-        {
-            "form": form,
+        form=bound_form(AttachSurveyForm, request, templates=selectors.templates()),
+        on_valid=add,
+        context={
             "activity": activity,
             "title": translated_text(activity, "title"),
             "question_kinds": QuestionKind,
         },
-        status=400 if form.is_bound else 200,
     )
