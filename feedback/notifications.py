@@ -1,5 +1,11 @@
 """Survey notices: once when a survey opens, once shortly before it closes (only to those
-without a receipt). Sent through the notification mechanism, in each person's language."""
+without a receipt). Sent through the notification mechanism, in each person's language.
+
+Each person's notice is a delivery with its own key (kind, survey, person), which
+`notifications.services.notify` creates at most once. The survey is marked notified only after
+every person's delivery exists: a worker that dies half-way leaves the survey unmarked, and the
+next run creates the missing deliveries (the existing ones are skipped by their key), then marks
+it. So nobody is left out, and nobody is told twice."""
 
 import datetime
 
@@ -8,7 +14,7 @@ from django.utils import timezone
 from feedback.enums import SurveyKind
 from feedback.models import Receipt, Survey
 from feedback.selectors import audience_of
-from feedback.services import claim_notice
+from feedback.services import mark_notice_sent
 from notifications import services as notifications
 from notifications.enums import Kind
 
@@ -28,15 +34,16 @@ def _notify(survey: Survey, people, kind: str) -> int:
 
 def send_due_notices(today: datetime.date | None = None) -> int:
     """Queue the opening notice of surveys that opened, and the reminder of surveys closing
-    within REMINDER_DAYS_BEFORE_CLOSE days. Each notice goes out once per survey and person."""
+    within REMINDER_DAYS_BEFORE_CLOSE days. Each notice goes out once per survey and person,
+    even when two runs overlap or one died half-way (see above). Returns how many it queued."""
     today = today or timezone.localdate()
     queued = 0
     open_surveys = Survey.objects.filter(kind=SurveyKind.SURVEY, opens_on__lte=today).exclude(
         closes_on__lt=today
     )
     for survey in open_surveys.filter(opening_notice_sent_at__isnull=True):
-        if claim_notice(survey=survey, field="opening_notice_sent_at"):
-            queued += _notify(survey, audience_of(survey=survey), Kind.SURVEY_OPEN)
+        queued += _notify(survey, audience_of(survey=survey), Kind.SURVEY_OPEN)
+        mark_notice_sent(survey=survey, field="opening_notice_sent_at")
     reminder_day = today + datetime.timedelta(days=REMINDER_DAYS_BEFORE_CLOSE)
     closing = open_surveys.filter(
         reminder_sent_at__isnull=True,
@@ -45,8 +52,8 @@ def send_due_notices(today: datetime.date | None = None) -> int:
         opening_notice_sent_at__isnull=False,
     )
     for survey in closing:
-        if claim_notice(survey=survey, field="reminder_sent_at"):
-            answered = Receipt.objects.filter(survey=survey).values("user_id")
-            people = audience_of(survey=survey).exclude(pk__in=answered)
-            queued += _notify(survey, people, Kind.SURVEY_REMINDER)
+        answered = Receipt.objects.filter(survey=survey).values("user_id")
+        people = audience_of(survey=survey).exclude(pk__in=answered)
+        queued += _notify(survey, people, Kind.SURVEY_REMINDER)
+        mark_notice_sent(survey=survey, field="reminder_sent_at")
     return queued

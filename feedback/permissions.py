@@ -17,20 +17,42 @@ from partners.models import Membership
 from partners.permissions import is_community_member
 
 
+def _confirmed_activity_ids(user: User, activity_ids) -> set[int]:
+    return set(
+        Registration.objects.filter(
+            activity_id__in=activity_ids, user=user, status=RegistrationStatus.CONFIRMED
+        ).values_list("activity_id", flat=True)
+    )
+
+
+def surveys_in_audience(user: User, surveys) -> list[Survey]:
+    """The surveys among `surveys` that are meant for `user`, in at most three queries whatever
+    their number: the one audience rule, for a list of surveys."""
+    surveys = list(surveys)
+    if not (user.is_authenticated and user.is_active) or not surveys:
+        return []
+    is_partner = Membership.objects.filter(user=user).exists()
+    registered = _confirmed_activity_ids(
+        user, {s.activity_id for s in surveys if s.audience == SurveyAudience.ACTIVITY}
+    )
+    in_box = any(s.kind == SurveyKind.BOX for s in surveys) and is_community_member(user)
+
+    def meant_for(survey: Survey) -> bool:
+        if survey.kind == SurveyKind.BOX:
+            return in_box
+        if survey.kind != SurveyKind.SURVEY:
+            return False
+        if survey.audience == SurveyAudience.WORKING_GROUP:
+            return bool(user.is_working_group_member)
+        if survey.audience == SurveyAudience.ACTIVITY:
+            return survey.activity_id in registered
+        return is_partner
+
+    return [survey for survey in surveys if meant_for(survey)]
+
+
 def is_in_audience(user: User, survey: Survey) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if survey.kind == SurveyKind.BOX:
-        return is_community_member(user)
-    if survey.kind != SurveyKind.SURVEY:
-        return False
-    if survey.audience == SurveyAudience.WORKING_GROUP:
-        return user.is_working_group_member
-    if survey.audience == SurveyAudience.ACTIVITY:
-        return Registration.objects.filter(
-            activity_id=survey.activity_id, user=user, status=RegistrationStatus.CONFIRMED
-        ).exists()
-    return Membership.objects.filter(user=user).exists()
+    return bool(surveys_in_audience(user, [survey]))
 
 
 def can_manage_surveys(user: User) -> bool:

@@ -16,7 +16,7 @@ from activities.enums import RegistrationStatus
 from core.content import translated_text
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 from feedback.models import Answer, Choice, Question, Receipt, Response, Survey
-from feedback.permissions import is_in_audience
+from feedback.permissions import surveys_in_audience
 
 
 def audience_of(*, survey: Survey) -> QuerySet[User]:
@@ -43,7 +43,7 @@ def open_surveys_for(*, user: User) -> list[tuple[Survey, bool]]:
     answered = set(
         Receipt.objects.filter(user=user, survey__in=candidates).values_list("survey_id", flat=True)
     )
-    return [(s, s.pk in answered) for s in candidates if is_in_audience(user, s)]
+    return [(s, s.pk in answered) for s in surveys_in_audience(user, candidates)]
 
 
 def feedback_box() -> Survey:

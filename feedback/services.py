@@ -281,8 +281,10 @@ def survey_for_activity(*, activity: Activity, template: Survey, by: User) -> Su
     return survey
 
 
-def claim_notice(*, survey: Survey, field: str) -> bool:
-    """Mark a notice as sent, exactly once, whoever else is trying at the same moment."""
+def mark_notice_sent(*, survey: Survey, field: str) -> bool:
+    """Record that the survey's notice (`opening_notice_sent_at`, `reminder_sent_at`) has gone
+    to everyone: call it only once each person's notice exists. Returns whether this call
+    marked it (False when it was marked already)."""
     return bool(
         Survey.objects.filter(pk=survey.pk, **{f"{field}__isnull": True}).update(
             **{field: timezone.now()}
