@@ -35,8 +35,12 @@ class AgendaEntryInline(SafeAdminMixin, TranslationTabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """The agenda is published only through the portal (`services.publish_meeting`), which
+    also tells the Working Group: its state and publication time are read-only here."""
+
     list_display = ["starts_at", "timezone", "state", "published_at"]
     list_filter = ["state"]
+    readonly_fields = ["state", "published_at"]
     inlines = [AgendaEntryInline]
 
 
