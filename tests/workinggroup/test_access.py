@@ -79,7 +79,13 @@ def test_submitted_item_cannot_be_edited_by_its_proposer(client):
     item = ProposalFactory(state=ItemState.SUBMITTED)
     client.force_login(item.proposer)
 
-    assert client.get(f"/en/working-group/items/{item.pk}/edit/").status_code == 403
+    response = client.get(f"/en/working-group/items/{item.pk}/edit/")
+
+    assert response.status_code == 403
+    assert (
+        "This item can only be changed by its proposer while it is a draft or sent back "
+        "for changes." in text_of(response)
+    )
 
 
 @pytest.mark.django_db
@@ -145,8 +151,13 @@ def test_proposing_for_an_organisation_one_does_not_belong_to_is_refused(client)
 def test_account_without_organisation_cannot_propose(client):
     client.force_login(UserFactory())
 
-    assert client.get("/en/working-group/propose/").status_code == 403
-    assert client.get("/en/working-group/").status_code == 403
+    propose = client.get("/en/working-group/propose/")
+    overview = client.get("/en/working-group/")
+
+    assert propose.status_code == 403
+    assert "Only members of a partner organisation can propose." in text_of(propose)
+    assert overview.status_code == 403
+    assert "The Working Group pages are for the Learning Lab community." in text_of(overview)
 
 
 @pytest.mark.django_db
@@ -173,6 +184,7 @@ def test_translation_help_lists_missing_languages_and_saves_them(client):
     item.refresh_from_db()
     assert "English, French" in page
     assert response.status_code == 302
+    assert response["Location"] == f"/en/working-group/items/{item.pk}/"
     assert (item.title_en, item.title_fr) == ("Schedule", "")
 
 
@@ -181,17 +193,28 @@ def test_staff_can_add_translations_but_other_partners_cannot(client):
     item = ItemFactory()
     client.force_login(_partner())
 
-    assert client.get(f"/en/working-group/items/{item.pk}/translations/").status_code == 403
+    refused = client.get(f"/en/working-group/items/{item.pk}/translations/")
     client.force_login(StaffFactory())
-    assert client.get(f"/en/working-group/items/{item.pk}/translations/").status_code == 200
+    allowed = client.get(f"/en/working-group/items/{item.pk}/translations/")
+
+    assert refused.status_code == 403
+    assert "Translations can be added by the proposer or the team until a decision." in text_of(
+        refused
+    )
+    assert allowed.status_code == 200
+    assert 'name="title_es"' in allowed.content.decode()
 
 
 @pytest.mark.django_db
 def test_queue_and_log_are_for_staff_only(client):
     client.force_login(_partner())
 
-    assert client.get("/en/working-group/queue/").status_code == 403
-    assert client.get("/en/working-group/log/").status_code == 403
+    queue = client.get("/en/working-group/queue/")
+    log = client.get("/en/working-group/log/")
+
+    assert (queue.status_code, log.status_code) == (403, 403)
+    assert "Only the Learning Lab team moderates." in text_of(queue)
+    assert "Only the Learning Lab team moderates." in text_of(log)
 
 
 @pytest.mark.django_db
@@ -256,6 +279,7 @@ def test_draft_agenda_is_for_the_working_group_only(client):
     assert partner_comment.status_code == 404
     assert member_page.status_code == 200 and "Secret planning" in text_of(member_page)
     assert member_comment.status_code == 302
+    assert member_comment["Location"] == f"/en/working-group/meetings/{meeting.pk}/"
     assert Comment.objects.get().body == "Add the retreat budget"
 
 
@@ -276,7 +300,9 @@ def test_publishing_shows_the_agenda_to_everyone_and_tells_the_working_group(
 
     meeting.refresh_from_db()
     assert response.status_code == 302
+    assert response["Location"] == f"/en/working-group/meetings/{meeting.pk}/"
     assert again.status_code == 409
+    assert "This agenda is already published." in text_of(again)
     assert meeting.state == MeetingState.PUBLISHED
     assert community.status_code == 200
     assert [m.to for m in mail.outbox] == [[member.email]]
@@ -335,7 +361,10 @@ def test_partners_and_working_group_members_cannot_keep_the_agenda(client, metho
 
     response = getattr(client, method)(f"/en/working-group/{path.format(pk=meeting.pk)}")
 
+    meeting.refresh_from_db()
     assert response.status_code == 403
+    assert "Only the Learning Lab team keeps the agenda." in text_of(response)
+    assert (meeting.state, meeting.entries.count()) == (MeetingState.DRAFT, 0)
 
 
 @pytest.mark.django_db

@@ -110,6 +110,7 @@ def test_approved_proposal_becomes_a_scheduled_activity_without_retyping(
     item.refresh_from_db()
     activity = item.activity
     assert response.status_code == 302
+    assert response["Location"] == f"/en/working-group/items/{item.pk}/"
     assert item.state == ItemState.APPROVED
     assert (activity.status, activity.type, activity.audience) == ("scheduled", "webinar", "public")
     assert (activity.title_es, activity.title_fr, activity.description_es) == (
@@ -182,6 +183,7 @@ def test_sending_back_or_declining_needs_a_message(client, action):
 
     item.refresh_from_db()
     assert response.status_code == 400
+    assert "Write a message for the proposer: they will read it." in text_of(response)
     assert item.state == ItemState.SUBMITTED
 
 
@@ -195,6 +197,7 @@ def test_partners_cannot_moderate_not_even_their_own(client, action):
 
     item.refresh_from_db()
     assert response.status_code == 403
+    assert "You cannot do this with this item." in text_of(response)
     assert item.state == ItemState.SUBMITTED
 
 
@@ -222,6 +225,7 @@ def test_changes_requested_then_resubmitted(client, django_capture_on_commit_cal
     assert staff.display_name not in page
     assert "team only secret" not in mail.outbox[0].body
     assert resubmitted.status_code == 302
+    assert resubmitted["Location"] == f"/en/working-group/items/{item.pk}/"
     assert item.state == ItemState.SUBMITTED
 
 
@@ -279,7 +283,10 @@ def test_proposer_cannot_support_own_and_comments_work(client):
     comment = client.post(f"/en/working-group/items/{item.pk}/comment/", {"body": "Thanks!"})
 
     assert support.status_code == 403
+    assert "You cannot support this item." in text_of(support)
+    assert not Support.objects.exists()
     assert comment.status_code == 302
+    assert comment["Location"] == f"/en/working-group/items/{item.pk}/"
     assert "Thanks!" in text_of(client.get(f"/en/working-group/items/{item.pk}/"))
 
 
