@@ -48,6 +48,7 @@ def test_partner_sees_open_surveys_answers_in_spanish_and_cannot_answer_twice(cl
     assert "Encuesta anual" in listing
     assert translated("es", "What is stored, and what is not") in page
     assert first.status_code == 302
+    assert first["Location"] == "/es/feedback/"
     assert second.status_code == 409
     assert translated("es", "You have already answered this survey. Thank you!") in text_of(second)
     waiting = PendingSubmission.objects.get()
@@ -138,7 +139,9 @@ def test_registrants_and_working_group_members_can_answer_their_surveys(client):
         (member, SurveyFactory(audience="working_group")),
     ):
         client.force_login(person)
-        assert client.post(f"/en/feedback/{survey.pk}/", answer_data(survey)).status_code == 302
+        response = client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
+        assert (response.status_code, response["Location"]) == (302, "/en/feedback/")
+        assert Receipt.objects.filter(survey=survey, user=person).exists()
 
 
 @pytest.mark.django_db
@@ -151,7 +154,7 @@ def test_feedback_box_takes_many_messages_without_receipts(client):
         client.post("/fr/feedback/box/", {f"q{message.pk}": f"Idée {n}"}) for n in range(2)
     ]
 
-    assert [r.status_code for r in responses] == [302, 302]
+    assert [(r.status_code, r["Location"]) for r in responses] == [(302, "/fr/feedback/")] * 2
     assert PendingSubmission.objects.filter(survey=box).count() == 2
     assert not Receipt.objects.exists()
 
@@ -163,7 +166,9 @@ def test_visitors_and_strangers_cannot_use_the_box(client):
     stranger = client.post("/en/feedback/box/", {})
 
     assert visitor.status_code == 302
+    assert visitor["Location"].startswith("/en/accounts/login/?next=")
     assert stranger.status_code == 404
+    assert not PendingSubmission.objects.exists()
 
 
 @pytest.mark.django_db
@@ -222,7 +227,10 @@ def test_other_partners_cannot_attach_surveys(client):
     activity = ActivityFactory()
     client.force_login(_partner())
 
-    assert client.get(f"/en/feedback/activity/{activity.pk}/").status_code == 403
+    response = client.get(f"/en/feedback/activity/{activity.pk}/")
+
+    assert response.status_code == 403
+    assert "Only the hosts and the team can add a survey." in text_of(response)
 
 
 @pytest.mark.django_db
@@ -281,6 +289,7 @@ def test_questions_are_frozen_once_someone_answered(client):
     )
 
     assert response.status_code == 409
+    assert "People have already answered: the questions can no longer change." in text_of(response)
     assert survey.questions.count() == 3
 
 
@@ -300,6 +309,7 @@ def test_survey_that_closes_before_it_opens_is_a_400(client):
     )
 
     assert response.status_code == 400
+    assert "A survey must close on or after the day it opens." in text_of(response)
     assert not Survey.objects.filter(title_en="Backwards").exists()
 
 
@@ -308,7 +318,10 @@ def test_survey_that_closes_before_it_opens_is_a_400(client):
 def test_partners_cannot_manage_surveys(client, path):
     client.force_login(_partner())
 
-    assert client.get(f"/en/feedback/{path}").status_code == 403
+    response = client.get(f"/en/feedback/{path}")
+
+    assert response.status_code == 403
+    assert "Only the Learning Lab team manages surveys." in text_of(response)
 
 
 def _answers(client, survey, count, **kwargs):
@@ -343,6 +356,7 @@ def test_results_are_hidden_below_the_threshold(client, settings):
     assert "counted" not in page
     assert "Results appear once at least 5 people have answered" in page
     assert export.status_code == 403
+    assert "The answers can be exported once at least 5 people have answered." in text_of(export)
 
 
 @pytest.mark.django_db
