@@ -1,19 +1,43 @@
-from django.contrib import admin
+"""The admin never bypasses a service: an activity's status, times, capacity and the
+registrations are read-only here. Publishing and marking completed are admin actions that call
+`services.change_status`; cancelling (which needs a reason everyone registered reads) is done on
+the portal's page, linked from each activity; registrations are made and cancelled on the portal,
+where the waiting list and the reminders follow."""
+
+from django.contrib import admin, messages
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from activities import permissions, services
+from activities.enums import ActivityStatus
 from activities.models import Activity, CalendarToken, Material, Registration
 from core.adminsafety import SafeAdminMixin
+from core.exceptions import ApplicationError
 
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+# Changed only through the services (the waiting list, calendars and reminders follow them).
+WORKFLOW_FIELDS = [
+    "status",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "registration_deadline",
+    "capacity",
+]
 
 
 class RegistrationInline(SafeAdminMixin, admin.TabularInline):
     model = Registration
     extra = 0
-    autocomplete_fields = ["user"]
     fields = ["user", "status", "interpretation_language", "requested_at"]
-    readonly_fields = ["requested_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class MaterialInline(SafeAdminMixin, admin.TabularInline):
@@ -21,6 +45,41 @@ class MaterialInline(SafeAdminMixin, admin.TabularInline):
     extra = 0
     formfield_overrides = HTTPS_URLS
     fields = ["kind", "title", "language", "link", "file"]
+
+
+def _change_status(modeladmin, request, queryset, to: str, done: str) -> None:
+    changed = 0
+    for activity in queryset:
+        try:
+            services.change_status(activity=activity, to=to, by=request.user)
+        except ApplicationError as error:
+            modeladmin.message_user(request, f"{activity}: {error.message}", messages.ERROR)
+        else:
+            changed += 1
+    if changed:
+        modeladmin.message_user(request, done % {"count": changed}, messages.SUCCESS)
+
+
+@admin.action(description=_("Publish the selected drafts"))
+def publish(modeladmin, request, queryset):
+    _change_status(
+        modeladmin,
+        request,
+        queryset,
+        ActivityStatus.SCHEDULED,
+        gettext("Published: %(count)s."),
+    )
+
+
+@admin.action(description=_("Mark the selected finished activities completed"))
+def mark_completed(modeladmin, request, queryset):
+    _change_status(
+        modeladmin,
+        request,
+        queryset,
+        ActivityStatus.COMPLETED,
+        gettext("Marked completed: %(count)s."),
+    )
 
 
 @admin.register(Activity)
@@ -32,16 +91,48 @@ class ActivityAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     filter_horizontal = ["host_organisations", "focus_areas"]
     autocomplete_fields = ["host_people"]
     formfield_overrides = HTTPS_URLS
-    readonly_fields = ["uid", "sequence", "created_by", "created_at", "updated_at"]
     inlines = [MaterialInline, RegistrationInline]
+    actions = [publish, mark_completed]
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ["portal_page", "uid", "sequence", "created_by", "created_at", "updated_at"]
+        # A new activity starts as a draft with the times typed here; once it exists, they
+        # change on the portal's edit page (update_activity), which tells the people registered.
+        return ["status", *fixed] if obj is None else [*WORKFLOW_FIELDS, *fixed]
+
+    @admin.display(description=_("On the portal"))
+    def portal_page(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        links = [(reverse("activities:detail", args=[obj.pk]), gettext("The activity's page"))]
+        links.append((reverse("activities:edit", args=[obj.pk]), gettext("Change its times")))
+        if permissions.is_cancellable(obj):
+            links.append(
+                (reverse("activities:cancel", args=[obj.pk]), gettext("Cancel the activity"))
+            )
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
 
 @admin.register(Registration)
 class RegistrationAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """Read-only: a place is taken and given up on the portal, where the waiting list moves."""
+
     list_display = ["user", "activity", "status", "interpretation_language", "requested_at"]
     list_filter = ["status", "interpretation_language"]
     search_fields = ["user__email", "user__display_name", "activity__title_en"]
-    autocomplete_fields = ["user", "activity"]
+    fields = [
+        "user",
+        "activity",
+        "status",
+        "interpretation_language",
+        "accessibility_needs",
+        "question",
+        "requested_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(CalendarToken)

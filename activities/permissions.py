@@ -202,12 +202,21 @@ def can_publish(user: User, activity: Activity) -> bool:
     return _allowed(ensure_can_publish, user, activity)
 
 
-def ensure_can_cancel_activity(user: User | None, activity: Activity) -> None:
-    if user is None or not can_manage_activity(user, activity):
-        raise NotAllowed(_("Only the hosts can cancel this activity."))
+def ensure_cancellable(activity: Activity) -> None:
+    """Scheduled and not over yet (whoever asks)."""
     ensure_status_may_become(activity, ActivityStatus.CANCELLED)
     if activity.is_past:
         raise ActivityError(_("This activity is over."), status_code=409)
+
+
+def is_cancellable(activity: Activity) -> bool:
+    return _allowed(ensure_cancellable, activity)
+
+
+def ensure_can_cancel_activity(user: User | None, activity: Activity) -> None:
+    if user is None or not can_manage_activity(user, activity):
+        raise NotAllowed(_("Only the hosts can cancel this activity."))
+    ensure_cancellable(activity)
 
 
 def can_cancel_activity(user: User, activity: Activity) -> bool:
