@@ -145,11 +145,21 @@ def test_upcoming_and_past_lists(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("query", "field"), [("month=2026-13", "month"), ("type=party", "type")])
-def test_bad_filters_are_a_400(client, query, field):
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("month=2026-13", "Give the month as YYYY-MM, for example 2026-11."),
+        (
+            "type=party",
+            "Select a valid choice. %(value)s is not one of the available choices.",
+        ),
+    ],
+)
+def test_bad_filters_are_a_400(client, query, message):
     response = client.get(f"/es/activities/?{query}")
 
     assert response.status_code == 400
+    assert translated("es", message) % {"value": "party"} in text_of(response)
 
 
 @pytest.mark.django_db
@@ -226,6 +236,10 @@ def test_list_query_count_is_constant(client, django_assert_max_num_queries, cou
         response = client.get("/es/activities/")
 
     assert response.status_code == 200
+    assert [title for title in ("Llamada 0", "Llamada 9") if title in text_of(response)] == [
+        "Llamada 0",
+        "Llamada 9",
+    ]
 
 
 @pytest.mark.django_db
@@ -247,6 +261,7 @@ def test_detail_query_count_is_constant(client, django_assert_max_num_queries, c
         response = client.get(f"/en/activities/{activity.pk}/")
 
     assert response.status_code == 200
+    assert activity.title_en in text_of(response)
 
 
 @pytest.mark.django_db
@@ -262,6 +277,8 @@ def test_feed_query_counts_are_constant(client, django_assert_max_num_queries, c
         ics = client.get("/en/activities/public.ics")
 
     assert (atom.status_code, ics.status_code) == (200, 200)
+    assert b"Call 0" in atom.content
+    assert ics.content.count(b"BEGIN:VEVENT") == min(count, 100)
 
 
 @pytest.mark.django_db

@@ -53,9 +53,12 @@ def test_hostile_activity_filters_answer_400_with_the_reason(client, query, mess
 
 @pytest.mark.django_db
 def test_a_month_at_the_end_of_the_range_filters_normally(client):
+    ActivityFactory(title_en="Not in that month")
+
     response = client.get("/en/activities/?month=2100-12")
 
     assert response.status_code == 200
+    assert "Not in that month" not in text_of(response)
 
 
 @pytest.mark.django_db
