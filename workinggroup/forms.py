@@ -202,7 +202,7 @@ class ModerationForm(SafeTextMixin, forms.Form):
     def __init__(self, *args, meetings, merge_targets, action: str = "", **kwargs):
         # One form per action on the item page: each gets its own ids (`id_approve_message`),
         # while the field names stay the same, so the page never repeats an id.
-        if action:
+        if action in Action.values:  # never a sent value that is no action: it becomes an id
             kwargs.setdefault("auto_id", f"id_{action}_%s")
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
