@@ -8,6 +8,8 @@ from django.db import transaction
 from django.template.loader import TemplateDoesNotExist, render_to_string
 from django.utils import translation
 
+from core.tasks import send_email_task
+
 
 def email_payload(message: EmailMessage) -> dict:
     """The keyword arguments of `core.send_email` for `message`: plain strings only."""
@@ -30,8 +32,6 @@ def email_payload(message: EmailMessage) -> dict:
 
 def queue_email_message(message: EmailMessage) -> None:
     """Send `message` from a Celery worker after the current transaction commits."""
-    from core.tasks import send_email_task
-
     payload = email_payload(message)
     transaction.on_commit(lambda: send_email_task.delay(**payload))
 

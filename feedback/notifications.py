@@ -11,12 +11,16 @@ import datetime
 
 from django.utils import timezone
 
+from core.content import translated_text
+from core.i18n import absolute_url_for
 from feedback.enums import SurveyKind
 from feedback.models import Receipt, Survey
 from feedback.selectors import audience_of
 from feedback.services import mark_notice_sent
 from notifications import services as notifications
-from notifications.enums import Kind
+from notifications.enums import DeliveryStatus, Kind
+from notifications.models import Delivery
+from notifications.registry import Email, NotDue, register
 
 REMINDER_DAYS_BEFORE_CLOSE = 2
 
@@ -57,3 +61,32 @@ def send_due_notices(today: datetime.date | None = None) -> int:
         queued += _notify(survey, people, Kind.SURVEY_REMINDER)
         mark_notice_sent(survey=survey, field="reminder_sent_at")
     return queued
+
+
+# --- The emails (registered with notifications.registry, built at send time) -----------------
+
+
+def _survey_email(delivery: Delivery, language: str, template: str) -> Email:
+    survey = Survey.objects.filter(pk=delivery.ref_id).first()
+    if survey is None or not survey.is_open():
+        raise NotDue(DeliveryStatus.SKIPPED)
+    if Receipt.objects.filter(survey=survey, user=delivery.user).exists():
+        raise NotDue(DeliveryStatus.CANCELLED)
+    return Email(
+        template,
+        {
+            "title": translated_text(survey, "title", language).text,
+            "closes_on": survey.closes_on,
+            "url": absolute_url_for("feedback:answer", language, pk=survey.pk),
+        },
+    )
+
+
+@register(Kind.SURVEY_OPEN)
+def survey_open(delivery: Delivery, language: str) -> Email:
+    return _survey_email(delivery, language, "notifications/email/survey_open")
+
+
+@register(Kind.SURVEY_REMINDER)
+def survey_reminder(delivery: Delivery, language: str) -> Email:
+    return _survey_email(delivery, language, "notifications/email/survey_reminder")

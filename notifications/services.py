@@ -23,8 +23,9 @@ from activities.models import Activity, Registration
 from core.i18n import absolute_url_for
 from core.validators import single_line
 from notifications.enums import PREFERENCE_OF, DeliveryStatus, Kind, Preference
-from notifications.kinds import BUILDERS, NotDue
 from notifications.models import Delivery, NotificationSettings
+from notifications.registry import NotDue, builder_for
+from notifications.tasks import dispatch_task, send_delivery_task
 
 logger = logging.getLogger(__name__)
 
@@ -89,10 +90,27 @@ def unsubscribe(*, token: str) -> tuple[User, str]:
 # --- Creating deliveries ----------------------------------------------------------------------
 
 
-def _dispatch_soon() -> None:
-    from notifications.tasks import dispatch_task
+class _Dispatch:
+    """The dispatch one transaction queues when it commits."""
 
-    transaction.on_commit(lambda: dispatch_task.delay())
+    def __init__(self):
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        dispatch_task.delay()
+
+
+def _dispatch_soon() -> None:
+    """Queue one dispatch after the current transaction commits, however many notices it
+    creates: rescheduling an activity with 400 people queues one task, not 400 (the dispatch
+    claims every due row). The callbacks waiting for the commit are the connection's, so a
+    savepoint rolled back with the first dispatch in it lets the next notice queue one again.
+    Outside a transaction each call dispatches at once, as `on_commit` does."""
+    waiting = transaction.get_connection().run_on_commit
+    if any(isinstance(func, _Dispatch) and not func.done for _ids, func, _robust in waiting):
+        return
+    transaction.on_commit(_Dispatch())
 
 
 def notify(
@@ -304,8 +322,6 @@ def claim_due(now: datetime.datetime | None = None, limit: int | None = None) ->
 
 def dispatch_due() -> int:
     """Beat's job: free expired claims, claim what is due, hand each to a send task."""
-    from notifications.tasks import send_delivery_task
-
     release_expired_leases()
     claimed = claim_due()
     tokens = dict(Delivery.objects.filter(pk__in=claimed).values_list("pk", "claim_token"))
@@ -332,7 +348,7 @@ def render(delivery: Delivery) -> EmailMultiAlternatives:
     language = user.language or settings.LANGUAGE_CODE
     preference = PREFERENCE_OF[delivery.kind]
     with translation.override(language), timezone.override(ZoneInfo(user.timezone)):
-        email = BUILDERS[delivery.kind](delivery, language)
+        email = builder_for(delivery.kind)(delivery, language)
         unsubscribe_url = absolute_url_for(
             "unsubscribe", language, token=unsubscribe_token(user, preference)
         )

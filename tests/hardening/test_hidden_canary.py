@@ -25,11 +25,12 @@ from django.utils import timezone
 
 from activities.enums import Audience, RegistrationStatus
 from activities.models import Registration
+from activities.notifications import _activity_ics
 from activities.services import rotate_calendar_token
 from feedback.enums import SurveyAudience
-from notifications import kinds
 from notifications.enums import Kind
 from notifications.models import Delivery
+from notifications.registry import NotDue
 from notifications.services import render, unsubscribe_token
 from partners.enums import MembershipRole, Visibility
 from tests.factories import (
@@ -348,13 +349,13 @@ def _email_text(message) -> str:
 def test_no_email_shows_a_hidden_organisation(canary_world, role):
     user = canary_world["users"][role]
     canary_world["shared"].host_people.add(user)  # so the host reminder is due for everyone
-    kinds._activity_ics.cache_clear()
+    _activity_ics.cache_clear()
     rendered, leaks = 0, {}
     for kind in EMAIL_KINDS:
         delivery = _delivery(canary_world, user, kind)
         try:
             message = render(delivery)
-        except kinds.NotDue:
+        except NotDue:
             continue
         rendered += 1
         found = _leaks(_email_text(message), role)

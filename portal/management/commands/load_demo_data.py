@@ -17,11 +17,11 @@ from django.utils import timezone
 from accounts.models import User
 from activities.enums import ActivityStatus, MaterialKind
 from activities.models import Activity, Material, Registration
-from portal.management.commands._demo_activities import ACTIVITIES
 from feedback.enums import SurveyKind
 from feedback.models import Answer, Choice, Question, Response, Survey
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
+from portal.management.commands._demo_activities import ACTIVITIES
 from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 
