@@ -314,3 +314,26 @@ def test_partners_cannot_create_activities_here(client):
 
     assert response.status_code == 403
     assert translated("en", "Only the Learning Lab team can add activities.") in text_of(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [5, 200])
+def test_attendees_query_count_is_constant(client, django_assert_max_num_queries, count):
+    from accounts.models import User
+
+    activity = ActivityFactory()
+    people = User.objects.bulk_create(
+        User(email=f"coming{n}@example.org", display_name=f"Coming {n}", language="es")
+        for n in range(count)
+    )
+    Registration.objects.bulk_create(
+        Registration(activity=activity, user=person, interpretation_language="fr")
+        for person in people
+    )
+    client.force_login(StaffFactory())
+
+    with django_assert_max_num_queries(13):
+        response = client.get(f"/en/activities/{activity.pk}/attendees/")
+
+    assert response.status_code == 200
+    assert text_of(response).count("Coming ") == count

@@ -286,3 +286,63 @@ def test_a_refused_registration_says_why_on_the_activity_page(client):
     assert response.status_code == 409
     assert translated("es", "This activity has been cancelled.") in text_of(response)
     assert activity.title_en in text_of(response)  # the activity page, not a bare error
+
+
+# --- the admin: workflow fields read-only, moves through the service
+
+
+@pytest.mark.django_db
+def test_admin_publishes_drafts_through_the_service_and_says_what_was_refused(client):
+    draft = ActivityFactory(status=ActivityStatus.DRAFT)
+    scheduled = ActivityFactory()
+    client.force_login(StaffFactory(is_superuser=True))
+
+    response = client.post(
+        "/en/admin/activities/activity/",
+        {"action": "publish", "_selected_action": [draft.pk, scheduled.pk]},
+        follow=True,
+    )
+
+    draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert (draft.status, draft.sequence) == (ActivityStatus.SCHEDULED, 1)
+    assert (scheduled.status, scheduled.sequence) == (ActivityStatus.SCHEDULED, 0)
+    page = text_of(response)
+    assert "Published: 1." in page
+    assert f"{scheduled}: {translated('en', 'Only a draft can be published.')}" in page
+
+
+@pytest.mark.django_db
+def test_admin_marks_finished_activities_completed(client):
+    finished = ActivityFactory(**PAST)
+    coming = ActivityFactory()
+    client.force_login(StaffFactory(is_superuser=True))
+
+    response = client.post(
+        "/en/admin/activities/activity/",
+        {"action": "mark_completed", "_selected_action": [finished.pk, coming.pk]},
+        follow=True,
+    )
+
+    finished.refresh_from_db()
+    coming.refresh_from_db()
+    assert (finished.status, coming.status) == (
+        ActivityStatus.COMPLETED,
+        ActivityStatus.SCHEDULED,
+    )
+    assert "This activity has not ended yet." in text_of(response)
+
+
+@pytest.mark.django_db
+def test_admin_shows_status_times_and_capacity_read_only_and_links_to_cancelling(client):
+    activity = ActivityFactory(capacity=12)
+    RegistrationFactory(activity=activity)
+    client.force_login(StaffFactory(is_superuser=True))
+
+    page = text_of(client.get(f"/en/admin/activities/activity/{activity.pk}/change/"))
+
+    for name in ("status", "starts_at_0", "ends_at_0", "timezone", "capacity"):
+        assert f'name="{name}"' not in page, name
+    assert 'name="registration_deadline_0"' not in page
+    assert 'name="registrations-0-status"' not in page
+    assert f'href="/en/activities/{activity.pk}/cancel/"' in page
