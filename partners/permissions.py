@@ -5,8 +5,11 @@ Learning Lab), hidden (the Learning Lab team and the organisation's own members)
 details (contact people, the WhatsApp group, the member list) are never shown to the public.
 """
 
+from django.utils.translation import gettext as _
+
 from accounts.models import User
 from accounts.permissions import is_staff
+from core.exceptions import NotAllowed
 from partners.enums import MembershipRole, Visibility
 from partners.models import Membership, Organisation
 
@@ -65,3 +68,21 @@ def can_create_organisation(user: User) -> bool:
 def can_edit_staff_fields(user: User) -> bool:
     """When they joined the Lab, the Working Group seat and the link name are the team's to set."""
     return is_staff(user)
+
+
+# --- Checks that refuse (used by the views and the services alike) ---------------------------
+
+
+def ensure_can_edit_organisation(user: User, organisation: Organisation) -> None:
+    if not can_edit_organisation(user, organisation):
+        raise NotAllowed(_("Only the leads of this organisation can change its profile."))
+
+
+def ensure_can_manage_members(user: User, organisation: Organisation) -> None:
+    if not can_manage_members(user, organisation):
+        raise NotAllowed(_("Only the leads of this organisation can manage its members."))
+
+
+def ensure_can_create_organisation(user: User) -> None:
+    if not can_create_organisation(user):
+        raise NotAllowed(_("Only the Learning Lab team can add organisations."))

@@ -98,8 +98,7 @@ def create_organisation(
     *, by: User, data: dict, focus_areas, working_languages, social_links, logo=None
 ) -> Organisation:
     """A new partner organisation (staff only). It starts with no members: invite a lead."""
-    if not permissions.can_create_organisation(by):
-        raise PartnerError(_("Only the Learning Lab team can add organisations."), status_code=403)
+    permissions.ensure_can_create_organisation(by)
     return _save_profile(
         organisation=Organisation(),
         data=data,
@@ -126,12 +125,7 @@ def update_organisation(
 
     A replaced logo's old file is deleted once the change is committed.
     """
-    if not permissions.can_edit_organisation(by, organisation):
-        raise PartnerError(
-            _("Only the leads of %(organisation)s can change its profile.")
-            % {"organisation": organisation.name},
-            status_code=403,
-        )
+    permissions.ensure_can_edit_organisation(by, organisation)
     fields = PROFILE_FIELDS + (STAFF_FIELDS if permissions.can_edit_staff_fields(by) else [])
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     return _save_profile(
@@ -154,15 +148,6 @@ def add_member(*, organisation: Organisation, user: User, role: str) -> Membersh
         membership.role = MembershipRole.LEAD
         membership.save(update_fields=["role"])
     return membership
-
-
-def _check_can_manage(by: User, organisation: Organisation) -> None:
-    if not permissions.can_manage_members(by, organisation):
-        raise PartnerError(
-            _("Only the leads of %(organisation)s can change its members.")
-            % {"organisation": organisation.name},
-            status_code=403,
-        )
 
 
 def _check_keeps_a_lead(membership: Membership, by: User) -> None:
@@ -207,7 +192,7 @@ def set_member_role(*, membership: Membership, role: str, by: User) -> Membershi
     updated too, so the caller can report the new role.
     """
     locked = _lock_membership(membership)
-    _check_can_manage(by, locked.organisation)
+    permissions.ensure_can_manage_members(by, locked.organisation)
     if role not in MembershipRole.values:
         raise PartnerError(_("Choose a valid role."))
     if role != MembershipRole.LEAD:
@@ -223,7 +208,7 @@ def remove_member(*, membership: Membership, by: User) -> None:
     the invitations they sent all stay. The last lead cannot leave (organisation locked, as for
     role changes)."""
     locked = _lock_membership(membership)
-    _check_can_manage(by, locked.organisation)
+    permissions.ensure_can_manage_members(by, locked.organisation)
     _check_keeps_a_lead(locked, by)
     locked.delete()
 
@@ -232,7 +217,7 @@ def invite_to_organisation(
     *, organisation: Organisation, email: str, role: str, language: str, by: User
 ) -> Invitation:
     """Invite a colleague into `organisation` (leads and staff). Sent through Celery."""
-    _check_can_manage(by, organisation)
+    permissions.ensure_can_manage_members(by, organisation)
     if role not in MembershipRole.values:
         raise PartnerError(_("Choose a valid role."))
     return create_invitation(

@@ -1,17 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.exceptions import InvitationError
 from activities import selectors as activity_selectors
 from core.content import translated_text
-from core.exceptions import ApplicationError
 from core.pagination import paginate
+from core.refusals import bound_form, form_page
 from partners import permissions, selectors, services
+from partners.exceptions import PartnerError
 from partners.forms import (
     DirectoryFilterForm,
     MemberInvitationForm,
@@ -73,15 +72,6 @@ def profile(request, slug: str):
     )
 
 
-def _profile_form_response(request, form, organisation, status):
-    return render(
-        request,
-        "partners/edit.html",
-        {"form": form, "organisation": organisation},
-        status=status,
-    )
-
-
 def _save_from_form(request, form, organisation=None):
     kwargs = {
         "by": request.user,
@@ -100,49 +90,49 @@ def _save_from_form(request, form, organisation=None):
 @require_http_methods(["GET", "POST"])
 def edit(request, slug: str):
     organisation = selectors.organisation_for_profile(user=request.user, slug=slug)
-    if not permissions.can_edit_organisation(request.user, organisation):
-        raise PermissionDenied(_("Only the leads of this organisation can change its profile."))
-    staff = permissions.can_edit_staff_fields(request.user)
-    form = OrganisationForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
+    permissions.ensure_can_edit_organisation(request.user, organisation)
+    form = bound_form(
+        OrganisationForm,
+        request,
         instance=organisation,
-        staff=staff,
+        staff=permissions.can_edit_staff_fields(request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = _save_from_form(request, form, organisation)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-            return _profile_form_response(request, form, organisation, error.status_code)
+
+    def on_valid(form):
+        saved = _save_from_form(request, form, organisation)
         messages.success(request, _("The profile has been saved."))
-        return redirect("partners:profile", slug=organisation.slug)
-    return _profile_form_response(request, form, organisation, 400 if form.is_bound else 200)
+        return redirect("partners:profile", slug=saved.slug)
+
+    return form_page(
+        request,
+        "partners/edit.html",
+        form=form,
+        on_valid=on_valid,
+        context={"organisation": organisation},
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    if not permissions.can_create_organisation(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team can add organisations."))
-    form = OrganisationForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        staff=True,
-    )
-    if request.method == "POST" and form.is_valid():
+    permissions.ensure_can_create_organisation(request.user)
+    form = bound_form(OrganisationForm, request, staff=True)
+
+    def on_valid(form):
         organisation = _save_from_form(request, form)
         messages.success(
             request, _("The organisation has been added. Invite its first lead below.")
         )
         return redirect("partners:members", slug=organisation.slug)
-    return _profile_form_response(request, form, None, 400 if form.is_bound else 200)
+
+    return form_page(
+        request, "partners/edit.html", form=form, on_valid=on_valid, context={"organisation": None}
+    )
 
 
 def _managed_organisation(request, slug):
     organisation = selectors.organisation_for_profile(user=request.user, slug=slug)
-    if not permissions.can_manage_members(request.user, organisation):
-        raise PermissionDenied(_("Only the leads of this organisation can manage its members."))
+    permissions.ensure_can_manage_members(request.user, organisation)
     return organisation
 
 
@@ -150,83 +140,65 @@ def _managed_organisation(request, slug):
 @require_http_methods(["GET", "POST"])
 def members(request, slug: str):
     organisation = _managed_organisation(request, slug)
-    form = MemberInvitationForm(
-        request.POST if request.method == "POST" else None,
-        initial={"language": translation.get_language()},
+    form = bound_form(
+        MemberInvitationForm, request, initial={"language": translation.get_language()}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_to_organisation(
-                organisation=organisation,
-                by=request.user,
-                **form.cleaned_data,
-            )
-        except (InvitationError, ApplicationError) as error:
-            form.add_error("email", error.message)
-        else:
-            messages.success(
-                request,
-                _("An invitation to join %(organisation)s is on its way to %(email)s.")
-                % {"organisation": organisation.name, "email": invitation.email},
-            )
-            return redirect("partners:members", slug=organisation.slug)
-    return _members_page(request, organisation, form, status=400 if form.is_bound else 200)
 
+    def on_valid(form):
+        invitation = services.invite_to_organisation(
+            organisation=organisation, by=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("An invitation to join %(organisation)s is on its way to %(email)s.")
+            % {"organisation": organisation.name, "email": invitation.email},
+        )
+        return redirect("partners:members", slug=organisation.slug)
 
-def _members_page(request, organisation, form=None, status=200):
-    return render(
+    return form_page(
         request,
         "partners/members.html",
-        {
+        form=form,
+        on_valid=on_valid,
+        context=lambda: {
             "organisation": organisation,
-            "form": form or MemberInvitationForm(initial={"language": translation.get_language()}),
             "members": selectors.members_of(organisation=organisation),
         },
-        status=status,
     )
 
 
-def _membership_action(request, slug, pk, action):
-    """Run `action` on a membership of the organisation; a refused action re-renders the page
-    with the reason and its 4xx status."""
+def _membership(request, slug: str, pk: int) -> Membership:
     organisation = _managed_organisation(request, slug)
-    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
-    try:
-        action(membership)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-        return _members_page(request, organisation, status=error.status_code)
-    return redirect("partners:members", slug=organisation.slug)
+    return get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organisation=organisation
+    )
 
 
 @login_required
 @require_POST
 def change_role(request, slug: str, pk: int):
+    membership = _membership(request, slug, pk)
     form = MemberRoleForm(request.POST)
-
-    def action(membership):
-        if not form.is_valid():
-            raise ApplicationError(_("Choose a valid role."))
-        services.set_member_role(
-            membership=membership, role=form.cleaned_data["role"], by=request.user
-        )
-        messages.success(
-            request,
-            _("%(name)s is now: %(role)s.")
-            % {"name": membership.user.display_name, "role": membership.get_role_display()},
-        )
-
-    return _membership_action(request, slug, pk, action)
+    if not form.is_valid():
+        raise PartnerError(_("Choose a valid role."))
+    changed = services.set_member_role(
+        membership=membership, role=form.cleaned_data["role"], by=request.user
+    )
+    # The role as saved (not the copy read before the change): "Rosa is now: Lead."
+    messages.success(
+        request,
+        _("%(name)s is now: %(role)s.")
+        % {"name": membership.user.display_name, "role": changed.get_role_display()},
+    )
+    return redirect("partners:members", slug=slug)
 
 
 @login_required
 @require_POST
 def remove_member(request, slug: str, pk: int):
-    def action(membership):
-        services.remove_member(membership=membership, by=request.user)
-        messages.success(
-            request,
-            _("%(name)s is no longer a member.") % {"name": membership.user.display_name},
-        )
-
-    return _membership_action(request, slug, pk, action)
+    membership = _membership(request, slug, pk)
+    services.remove_member(membership=membership, by=request.user)
+    messages.success(
+        request, _("%(name)s is no longer a member.") % {"name": membership.user.display_name}
+    )
+    return redirect("partners:members", slug=slug)

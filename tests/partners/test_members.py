@@ -354,3 +354,35 @@ def test_two_leads_demoting_each_other_at_once_leave_exactly_one_lead():
         assert statuses == [302, 403], run
         assert any(message in text_of(refused[0]) for message in refusals), run
         assert leads.count() == 1, run
+
+
+@pytest.mark.django_db
+def test_role_change_message_names_the_new_role_when_demoting(client, organisation, lead):
+    membership = MembershipFactory(
+        organisation=organisation, user__display_name="Rosa", role=MembershipRole.LEAD
+    )
+    client.force_login(lead)
+
+    response = client.post(
+        f"/en/partners/org/members/{membership.pk}/role/", {"role": "member"}, follow=True
+    )
+
+    membership.refresh_from_db()
+    assert membership.role == MembershipRole.MEMBER
+    assert "Rosa is now: Member." in text_of(response)
+    assert "Rosa is now: Lead." not in text_of(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [2, 40])
+def test_members_page_queries_do_not_grow_with_members(
+    client, organisation, lead, size, django_assert_max_num_queries
+):
+    MembershipFactory.create_batch(size, organisation=organisation)
+    client.force_login(lead)
+
+    with django_assert_max_num_queries(9):
+        response = client.get("/en/partners/org/members/")
+
+    assert response.status_code == 200
+    assert len(response.context["members"]) == size + 1
