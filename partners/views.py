@@ -5,7 +5,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from activities import selectors as activity_selectors
 from core.content import translated_text
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
@@ -65,9 +64,6 @@ def profile(request, slug: str):
             "can_see_sensitive": sensitive,
             "can_edit": permissions.can_edit_organisation(request.user, organisation),
             "members": selectors.members_of(organisation=organisation) if sensitive else None,
-            "activities": activity_selectors.hosted_by(
-                organisation=organisation, user=request.user
-            ),
         },
     )
 
