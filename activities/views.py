@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,6 +22,7 @@ from activities.forms import (
 from activities.models import CalendarToken, Material
 from core.content import translated_text
 from core.csv_export import csv_response
+from core.i18n import absolute_url_for
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
 from partners.selectors import traces_for
@@ -360,11 +360,9 @@ def my_calendar(request):
             request,
             _("Here is your new calendar address. Any previous one no longer works."),
         )
-    feed_url = (
-        request.build_absolute_uri(reverse("personal_calendar", kwargs={"token": token}))
-        if token is not None
-        else None
-    )
+    # On the portal's own address (SITE_URL), as in emails: calendar programs read it far from
+    # this request.
+    feed_url = absolute_url_for("personal_calendar", token=token) if token is not None else None
     return render(
         request,
         "activities/my_calendar.html",

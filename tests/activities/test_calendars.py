@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from icalendar import Calendar
 
 from activities import services
@@ -105,7 +106,8 @@ def test_personal_feed_lists_my_activities_in_my_language_and_can_be_revoked(cli
     client.force_login(person)
 
     page = client.post("/en/activities/calendar/", {"action": "new"})
-    url = re.search(r'value="http://testserver(/calendar/[^"]+\.ics)"', text_of(page)).group(1)
+    site = re.escape(settings.SITE_URL.rstrip("/"))
+    url = re.search(rf'value="{site}(/calendar/[^"]+\.ics)"', text_of(page)).group(1)
     client.logout()
     feed = client.get(url)
     client.force_login(person)
