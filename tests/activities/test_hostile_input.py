@@ -89,6 +89,7 @@ def test_any_page_number_gives_a_page_never_an_error(client, path, page):
     response = client.get(f"{path}?page={page}")
 
     assert response.status_code == 200
+    assert response.context["page_obj"].number == 1
 
 
 @pytest.mark.django_db
