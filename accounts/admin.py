@@ -41,20 +41,16 @@ class InvitationAdmin(SafeAdminMixin, admin.ModelAdmin):
 
     list_display = [
         "email",
-        "organisation",
-        "role",
         "language",
         "invited_by",
         "created_at",
         "expires_at",
         "accepted_at",
     ]
-    list_filter = ["language", "role"]
+    list_filter = ["language"]
     search_fields = ["email"]
     readonly_fields = [
         "email",
-        "organisation",
-        "role",
         "language",
         "invited_by",
         "created_at",

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 # Re-exported: the initial migrations of accounts, activities and workinggroup name the validator
 # as `accounts.models.validate_timezone`, and migrations must keep importing.
 from core.timezones import validate_timezone
-from partners.enums import MembershipRole
 
 
 class UserManager(DjangoUserManager):
@@ -91,7 +90,8 @@ class User(AbstractUser):
 
 
 class Invitation(models.Model):
-    """An invitation to join the portal. Only a hash of the emailed token is stored."""
+    """An invitation to join the portal. Only a hash of the emailed token is stored. An
+    invitation into an organisation adds a row in partners (`OrganisationInvitation`)."""
 
     email = models.EmailField(_("email address"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -108,20 +108,6 @@ class Invitation(models.Model):
         null=True,
         blank=True,
         related_name="invitations_sent",
-    )
-    organisation = models.ForeignKey(
-        "partners.Organisation",
-        verbose_name=_("to join organisation"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="invitations",
-    )
-    role = models.CharField(
-        _("role in the organisation"),
-        max_length=16,
-        choices=MembershipRole.choices,
-        default=MembershipRole.MEMBER,
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     expires_at = models.DateTimeField(_("expires"))

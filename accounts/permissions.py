@@ -2,8 +2,10 @@
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.exceptions import NotAllowed
 
 
 def is_staff(user: User) -> bool:
@@ -34,3 +36,16 @@ def has_authenticator(user: User) -> bool:
 
 def needs_mfa_setup(user: User) -> bool:
     return must_use_mfa(user) and not has_authenticator(user)
+
+
+# --- Checks that refuse ------------------------------------------------------------------------
+
+
+def ensure_can_invite(user: User) -> None:
+    if not can_invite(user):
+        raise NotAllowed(_("Only the Learning Lab team can invite people."))
+
+
+def ensure_can_use_admin(user: User) -> None:
+    if not can_use_admin(user):
+        raise NotAllowed(_("The administration is for the Learning Lab team only."))

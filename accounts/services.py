@@ -1,6 +1,7 @@
 """Writes about people: profiles, preferred language, invitations."""
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,7 +14,6 @@ from accounts.models import Invitation, User
 from core.i18n import absolute_url_for
 from core.services import send_templated_email
 from core.tokens import hash_token
-from partners.enums import MembershipRole
 
 
 def update_profile(*, user: User, display_name: str, language: str, timezone_name: str) -> User:
@@ -37,60 +37,103 @@ def invitation_url(*, token: str, language: str) -> str:
     return absolute_url_for("accounts:invitation", language, token=token)
 
 
-def create_invitation(
+@dataclass(frozen=True)
+class Joining:
+    """What accepting an invitation joins, as the app that added it describes it (partners: an
+    organisation): its name, and the page the person lands on once they have joined."""
+
+    name: str
+    url: str  # a path, in the active language
+
+
+class InvitationExtension:
+    """An app above accounts that adds something to some invitations (partners: an organisation
+    and a role) registers one of these with `register_invitation_extension`, so accounts
+    accepts them without importing that app."""
+
+    def joining(self, invitation: Invitation) -> Joining | None:
+        """What `invitation` joins, or None when it adds nothing to this invitation."""
+        raise NotImplementedError
+
+    def accept(self, invitation: Invitation, user: User) -> None:
+        """Called inside `accept_invitation`'s transaction; may refuse with InvitationError."""
+        raise NotImplementedError
+
+
+_extensions: list[InvitationExtension] = []
+
+
+def register_invitation_extension(extension: InvitationExtension) -> None:
+    if extension not in _extensions:
+        _extensions.append(extension)
+
+
+def joining_for(invitation: Invitation) -> Joining | None:
+    """What accepting `invitation` joins besides the portal, or None for a portal invitation."""
+    for extension in _extensions:
+        joining = extension.joining(invitation)
+        if joining is not None:
+            return joining
+    return None
+
+
+def issue_invitation(
     *,
     email: str,
     invited_by: User | None,
     language: str,
-    organisation=None,
-    role: str = MembershipRole.MEMBER,
+    recipient: User | None = None,
+    replaces=None,
+    email_context: dict | None = None,
 ) -> Invitation:
-    """Invite `email` to the portal, or into `organisation` with `role`.
-
-    The emailed link expires after INVITATION_VALID_DAYS days and works once. Sends the email
-    (through Celery, after commit) in `language`. An earlier open invitation to the same address
-    for the same organisation is withdrawn, so only the newest link works. Someone who already
-    has an account can be invited into an organisation (they sign in to accept), not to the portal.
-    """
-    email = email.strip().lower()
-    existing = User.objects.filter(email__iexact=email).first()
-    if existing is not None and organisation is None:
-        raise InvitationError(_("Someone with this email address already has an account."))
-    if existing is not None and organisation.memberships.filter(user=existing).exists():
-        raise InvitationError(
-            _("%(email)s is already a member of %(organisation)s.")
-            % {"email": email, "organisation": organisation.name}
-        )
+    """Create an invitation for `email` and send its link (through Celery, after commit), in
+    the recipient's language if they have an account, else in `language`. The link expires
+    after INVITATION_VALID_DAYS days and works once. Open invitations in `replaces` are
+    withdrawn, so only the newest link works. Call inside a transaction."""
     token = secrets.token_urlsafe(32)
     now = timezone.now()
-    with transaction.atomic():
-        Invitation.objects.filter(
-            email__iexact=email, organisation=organisation, accepted_at__isnull=True
-        ).update(expires_at=now)
-        invitation = Invitation.objects.create(
-            email=email,
-            token_hash=hash_token(token),
-            language=language,
-            invited_by=invited_by,
-            organisation=organisation,
-            role=role,
-            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
-        )
-        send_templated_email(
-            template_prefix="accounts/email/invitation",
-            to=email,
-            language=existing.language if existing else language,
-            context={
-                "inviter": invited_by.display_name if invited_by else "",
-                "organisation": organisation.name if organisation else "",
-                "has_account": existing is not None,
-                "invitation_url": invitation_url(
-                    token=token, language=existing.language if existing else language
-                ),
-                "valid_days": settings.INVITATION_VALID_DAYS,
-            },
-        )
+    if replaces is not None:
+        replaces.filter(accepted_at__isnull=True).update(expires_at=now)
+    invitation = Invitation.objects.create(
+        email=email,
+        token_hash=hash_token(token),
+        language=language,
+        invited_by=invited_by,
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    email_language = recipient.language if recipient else language
+    send_templated_email(
+        template_prefix="accounts/email/invitation",
+        to=email,
+        language=email_language,
+        context={
+            "inviter": invited_by.display_name if invited_by else "",
+            "organisation": "",
+            "has_account": recipient is not None,
+            "invitation_url": invitation_url(token=token, language=email_language),
+            "valid_days": settings.INVITATION_VALID_DAYS,
+            **(email_context or {}),
+        },
+    )
     return invitation
+
+
+@transaction.atomic
+def create_invitation(*, email: str, invited_by: User | None, language: str) -> Invitation:
+    """Invite `email` to the portal (see `issue_invitation`). Someone who already has an account
+    cannot be invited to the portal again. An earlier open portal invitation to the same address
+    is withdrawn."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise InvitationError(_("Someone with this email address already has an account."))
+    return issue_invitation(
+        email=email,
+        invited_by=invited_by,
+        language=language,
+        replaces=Invitation.objects.filter(
+            email__iexact=email, organisation_invitation__isnull=True
+        ),
+    )
 
 
 def _check_usable(invitation: Invitation | None) -> Invitation:
@@ -111,29 +154,19 @@ def _check_usable(invitation: Invitation | None) -> Invitation:
 
 def get_usable_invitation(*, token: str) -> Invitation:
     """The open invitation behind `token`, or InvitationError saying why it cannot be used."""
-    return _check_usable(
-        Invitation.objects.select_related("organisation")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    return _check_usable(Invitation.objects.filter(token_hash=hash_token(token)).first())
 
 
 @transaction.atomic
 def accept_invitation(*, token: str, user: User) -> Invitation:
-    """Mark the invitation as used by `user` and, for an organisation invitation, make them a
-    member with the invited role. Locks the row, so a link works exactly once."""
-    from partners.services import add_member
-
+    """Mark the invitation as used by `user`, and let the apps that added to it act (partners
+    makes them a member with the invited role). Locks the row, so a link works exactly once."""
     invitation = _check_usable(
         Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
     )
-    if invitation.organisation_id and user.email.lower() != invitation.email.lower():
-        raise InvitationError(
-            _("This invitation was sent to another email address."), status_code=403
-        )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    if invitation.organisation_id:
-        add_member(organisation=invitation.organisation, user=user, role=invitation.role)
+    for extension in _extensions:
+        extension.accept(invitation, user)
     return invitation

@@ -1,10 +1,11 @@
+from functools import wraps
+
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
@@ -18,13 +19,15 @@ from accounts.exceptions import InvitationError
 from accounts.forms import InvitationForm, ProfileForm
 from accounts.models import User
 from core.i18n import set_language_cookie
+from core.refusals import bound_form, form_page
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
+    form = bound_form(ProfileForm, request, instance=request.user)
+
+    def on_valid(form):
         user = services.update_profile(
             user=request.user,
             display_name=form.cleaned_data["display_name"],
@@ -37,77 +40,85 @@ def profile(request):
         response = redirect(translate_url(reverse("accounts:profile"), user.language))
         set_language_cookie(response, user.language)
         return response
-    return render(
+
+    return form_page(
         request,
         "accounts/profile.html",
-        {
-            "form": form,
+        form=form,
+        on_valid=on_valid,
+        context=lambda: {
             "now": timezone.now(),
             "has_authenticator": permissions.has_authenticator(request.user),
         },
-        status=400 if form.is_bound else 200,
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    if not permissions.can_invite(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team can invite people."))
-    form = InvitationForm(
-        request.POST if request.method == "POST" else None,
-        initial={"language": translation.get_language()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.create_invitation(
-                email=form.cleaned_data["email"],
-                invited_by=request.user,
-                language=form.cleaned_data["language"],
-            )
-        except InvitationError as error:
-            form.add_error("email", error.message)
-        else:
-            messages.success(
-                request,
-                _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
-            )
-            return redirect("accounts:invite")
-    return render(
+    permissions.ensure_can_invite(request.user)
+    form = bound_form(InvitationForm, request, initial={"language": translation.get_language()})
+
+    def on_valid(form):
+        invitation = services.create_invitation(
+            email=form.cleaned_data["email"],
+            invited_by=request.user,
+            language=form.cleaned_data["language"],
+        )
+        messages.success(
+            request, _("An invitation is on its way to %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("accounts:invite")
+
+    return form_page(
         request,
         "accounts/invite.html",
-        {"form": form, "invitation_valid_days": settings.INVITATION_VALID_DAYS},
-        status=400 if form.is_bound else 200,
+        form=form,
+        on_valid=on_valid,
+        context={"invitation_valid_days": settings.INVITATION_VALID_DAYS},
     )
+
+
+def _invitation_page(view):
+    """An invitation link that cannot be used gets its own page (with a way to sign in), not the
+    general refusal page: the one place this module answers a refusal itself."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except InvitationError as error:
+            return render(
+                request,
+                "accounts/invitation_invalid.html",
+                {"reason": error.message},
+                status=error.status_code,
+            )
+
+    return wrapped
 
 
 @require_http_methods(["GET"])
+@_invitation_page
 def accept_invitation(request, token: str):
     """Open the sign-up form for the person the invitation was sent to; or, for someone who
-    already has an account, add them to the organisation that invited them."""
-    try:
-        invitation = services.get_usable_invitation(token=token)
-    except InvitationError as error:
-        return _invitation_refused(request, error)
-    organisation = invitation.organisation
+    already has an account, accept what the invitation joins (an organisation)."""
+    invitation = services.get_usable_invitation(token=token)
+    joining = services.joining_for(invitation)
     if request.user.is_authenticated:
-        if organisation is None:
+        if joining is None:
             messages.info(request, _("You already have an account and are signed in."))
             return redirect("portal:home")
-        try:
-            services.accept_invitation(token=token, user=request.user)
-        except InvitationError as error:
-            return _invitation_refused(request, error)
+        services.accept_invitation(token=token, user=request.user)
         messages.success(
-            request,
-            _("You are now a member of %(organisation)s.") % {"organisation": organisation.name},
+            request, _("You are now a member of %(organisation)s.") % {"organisation": joining.name}
         )
-        return redirect("partners:profile", slug=organisation.slug)
-    if organisation is not None and User.objects.filter(email__iexact=invitation.email).exists():
+        return redirect(joining.url)
+    if joining is not None and User.objects.filter(email__iexact=invitation.email).exists():
         messages.info(
             request,
             _("Sign in to accept the invitation to join %(organisation)s.")
-            % {"organisation": organisation.name},
+            % {"organisation": joining.name},
         )
         return redirect_to_login(request.get_full_path())
     request.session[INVITATION_SESSION_KEY] = token
@@ -127,15 +138,5 @@ def admin_login(request, extra_context=None):
         next_url = reverse("admin:index")
     if not request.user.is_authenticated:
         return redirect_to_login(next_url)
-    if not permissions.can_use_admin(request.user):
-        raise PermissionDenied(_("The administration is for the Learning Lab team only."))
+    permissions.ensure_can_use_admin(request.user)
     return redirect(next_url)
-
-
-def _invitation_refused(request, error: InvitationError):
-    return render(
-        request,
-        "accounts/invitation_invalid.html",
-        {"reason": error.message},
-        status=error.status_code,
-    )

@@ -3,7 +3,14 @@ from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.adminsafety import SafeAdminMixin
-from partners.models import FocusArea, Membership, Organisation, SocialLink, WorkingLanguage
+from partners.models import (
+    FocusArea,
+    Membership,
+    Organisation,
+    OrganisationInvitation,
+    SocialLink,
+    WorkingLanguage,
+)
 
 
 class MembershipInline(SafeAdminMixin, admin.TabularInline):
@@ -51,3 +58,19 @@ class FocusAreaAdmin(SafeAdminMixin, TabbedTranslationAdmin):
 class WorkingLanguageAdmin(SafeAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "code"]
     search_fields = ["code", "name"]
+
+
+@admin.register(OrganisationInvitation)
+class OrganisationInvitationAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """Read-only: invitations are sent from the members page, which emails the link."""
+
+    list_display = ["invitation", "organisation", "role"]
+    list_filter = ["role"]
+    search_fields = ["invitation__email", "organisation__name"]
+    readonly_fields = ["invitation", "organisation", "role"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -188,3 +188,35 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation}"
+
+
+class OrganisationInvitation(models.Model):
+    """What an invitation into an organisation adds to a portal invitation: the organisation and
+    the role. The link, its expiry and its single use are `accounts.Invitation`'s; accepting it
+    adds the membership (`partners.invitations`)."""
+
+    invitation = models.OneToOneField(
+        "accounts.Invitation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="organisation_invitation",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("to join organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    role = models.CharField(
+        _("role in the organisation"),
+        max_length=16,
+        choices=MembershipRole.choices,
+        default=MembershipRole.MEMBER,
+    )
+
+    class Meta:
+        verbose_name = _("invitation to an organisation")
+        verbose_name_plural = _("invitations to an organisation")
+
+    def __str__(self) -> str:
+        return f"{self.invitation} · {self.organisation}"

@@ -7,12 +7,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from accounts.exceptions import InvitationError
 from accounts.models import Invitation, User
-from accounts.services import create_invitation
+from accounts.services import issue_invitation
 from partners import permissions
 from partners.enums import MembershipRole
 from partners.exceptions import PartnerError
-from partners.models import Membership, Organisation, SocialLink
+from partners.models import Membership, Organisation, OrganisationInvitation, SocialLink
 
 LOGO_SIZE = (512, 512)
 
@@ -213,13 +214,34 @@ def remove_member(*, membership: Membership, by: User) -> None:
     locked.delete()
 
 
+@transaction.atomic
 def invite_to_organisation(
     *, organisation: Organisation, email: str, role: str, language: str, by: User
 ) -> Invitation:
-    """Invite a colleague into `organisation` (leads and staff). Sent through Celery."""
+    """Invite a colleague into `organisation` with `role` (leads and staff). Someone who already
+    has an account can be invited too (they sign in to accept). An earlier open invitation to
+    the same address for the same organisation is withdrawn. Emailed through Celery."""
     permissions.ensure_can_manage_members(by, organisation)
     if role not in MembershipRole.values:
         raise PartnerError(_("Choose a valid role."))
-    return create_invitation(
-        email=email, invited_by=by, language=language, organisation=organisation, role=role
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None and organisation.memberships.filter(user=existing).exists():
+        raise InvitationError(
+            _("%(email)s is already a member of %(organisation)s.")
+            % {"email": email, "organisation": organisation.name}
+        )
+    invitation = issue_invitation(
+        email=email,
+        invited_by=by,
+        language=language,
+        recipient=existing,
+        replaces=Invitation.objects.filter(
+            email__iexact=email, organisation_invitation__organisation=organisation
+        ),
+        email_context={"organisation": organisation.name},
     )
+    OrganisationInvitation.objects.create(
+        invitation=invitation, organisation=organisation, role=role
+    )
+    return invitation

@@ -12,7 +12,7 @@ from core.tokens import hash_token
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
 from partners.enums import MembershipRole, Region, Visibility
-from partners.models import Membership, Organisation
+from partners.models import Membership, Organisation, OrganisationInvitation
 from tests.mfa import give_authenticator
 from tests.utils import PASSWORD
 from workinggroup.enums import ItemKind, ItemState
@@ -83,6 +83,18 @@ class InvitationFactory(DjangoModelFactory):
     token_hash = factory.LazyAttribute(lambda o: hash_token(o.token))
     language = "en"
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    # Given an organisation, an invitation into it (partners.OrganisationInvitation).
+    organisation = None
+    role = MembershipRole.MEMBER
+
+    @classmethod
+    def _create(cls, model_class, *args, organisation=None, role=MembershipRole.MEMBER, **kwargs):
+        invitation = super()._create(model_class, *args, **kwargs)
+        if organisation is not None:
+            OrganisationInvitation.objects.create(
+                invitation=invitation, organisation=organisation, role=role
+            )
+        return invitation
 
 
 class ActivityFactory(DjangoModelFactory):

@@ -36,14 +36,6 @@ ALLOWED: dict[str, set[str]] = {
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP
 
-# Organisation invitations (accounts.Invitation's organisation and role, and acceptance
-# adding the member) still live in accounts; moving them to partners is the remaining step of
-# issue 12. Listed by file so that no other accounts module starts importing partners.
-KNOWN_EXCEPTIONS = {
-    ("accounts/models.py", "partners"),
-    ("accounts/services.py", "partners"),
-}
-
 
 def _imported_apps(tree: ast.AST):
     for node in ast.walk(tree):
@@ -68,9 +60,7 @@ def test_every_app_imports_only_the_apps_below_it():
     offending = [
         f"{where}: {app} imports {imported}"
         for app, imported, where in _edges()
-        if app not in TOP
-        and imported not in ALLOWED[app]
-        and (where.split(":")[0], imported) not in KNOWN_EXCEPTIONS
+        if app not in TOP and imported not in ALLOWED[app]
     ]
 
     assert offending == []

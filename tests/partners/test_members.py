@@ -247,7 +247,7 @@ def test_staff_manages_any_organisation(client, organisation, django_capture_on_
         )
 
     assert response.status_code == 302
-    assert Invitation.objects.get().role == "lead"
+    assert Invitation.objects.get().organisation_invitation.role == "lead"
     assert len(mail.outbox) == 1
 
 
