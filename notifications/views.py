@@ -1,15 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import is_staff
 from core.pagination import paginate
-from notifications import selectors, services
+from core.refusals import bound_form, form_page
+from notifications import permissions, selectors, services
 from notifications.enums import Preference
 from notifications.forms import DeliveryFilterForm, PreferencesForm
 from notifications.models import Delivery
@@ -19,14 +18,16 @@ from notifications.models import Delivery
 @require_http_methods(["GET", "POST"])
 def preferences(request):
     current = services.settings_for(request.user)
-    form = PreferencesForm(
-        request.POST if request.method == "POST" else None,
+    form = bound_form(
+        PreferencesForm,
+        request,
         initial={
             "enabled": [p for p in Preference.values if current.wants(p)],
             "offsets": current.reminder_offsets,
         },
     )
-    if request.method == "POST" and form.is_valid():
+
+    def on_valid(form):
         services.save_preferences(
             user=request.user,
             enabled=form.cleaned_data["enabled"],
@@ -34,12 +35,8 @@ def preferences(request):
         )
         messages.success(request, _("Your email choices are saved."))
         return redirect("notifications:preferences")
-    return render(
-        request,
-        "notifications/preferences.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
-    )
+
+    return form_page(request, "notifications/preferences.html", form=form, on_valid=on_valid)
 
 
 @csrf_exempt  # mail programs send RFC 8058 one-click POSTs; the signed token is the authority
@@ -64,15 +61,10 @@ def unsubscribe(request, token: str):
     )
 
 
-def _staff_only(request):
-    if not is_staff(request.user):
-        raise PermissionDenied(_("Only the Learning Lab team sees deliveries."))
-
-
 @login_required
 @require_GET
 def deliveries(request):
-    _staff_only(request)
+    permissions.ensure_can_see_deliveries(request.user)
     form = DeliveryFilterForm(request.GET if request.GET else None)
     if form.is_bound and not form.is_valid():
         return render(
@@ -88,7 +80,7 @@ def deliveries(request):
 @login_required
 @require_POST
 def retry(request, pk: int):
-    _staff_only(request)
+    permissions.ensure_can_see_deliveries(request.user)
     delivery = get_object_or_404(Delivery, pk=pk)
     services.retry(delivery=delivery)
     messages.success(request, _("The email will be tried again in a moment."))

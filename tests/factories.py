@@ -70,6 +70,13 @@ class MembershipFactory(DjangoModelFactory):
     role = MembershipRole.MEMBER
 
 
+class PartnerFactory(UserFactory):
+    """A person who belongs to a partner organisation (a membership in a new one): a member of
+    the community, which is what most pages ask of a signed-in person."""
+
+    membership = factory.RelatedFactory(MembershipFactory, factory_related_name="user")
+
+
 class InvitationFactory(DjangoModelFactory):
     """An open invitation; the plain token is `invitation.token` (set by the factory only)."""
 

@@ -12,18 +12,19 @@ from activities import services
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.exceptions import ActivityError
 from activities.models import Registration
-from tests.factories import ActivityFactory, MembershipFactory, RegistrationFactory, UserFactory
+from tests.factories import (
+    ActivityFactory,
+    PartnerFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 from tests.utils import require_service, text_of, translated
-
-
-def _partner(**kwargs):
-    return MembershipFactory(user=UserFactory(**kwargs)).user
 
 
 @pytest.mark.django_db
 def test_partner_registers_with_interpretation_and_needs(client):
     activity = ActivityFactory()
-    person = _partner()
+    person = PartnerFactory()
     client.force_login(person)
 
     response = client.post(
@@ -47,7 +48,7 @@ def test_partner_registers_with_interpretation_and_needs(client):
 @pytest.mark.django_db
 def test_full_activity_puts_people_on_the_waiting_list_in_order(client):
     activity = ActivityFactory(capacity=1)
-    first, second, third = _partner(), _partner(), _partner()
+    first, second, third = PartnerFactory(), PartnerFactory(), PartnerFactory()
     for person in (first, second, third):
         services.register(activity=activity, user=person)
 
@@ -64,9 +65,9 @@ def test_freed_place_goes_to_the_first_waiting_who_is_told_in_their_language(
     django_capture_on_commit_callbacks,
 ):
     activity = ActivityFactory(capacity=1, title_en="Budget call", title_es="Llamada presupuesto")
-    holder = _partner()
-    first_waiting = _partner(language="es", timezone="America/Bogota")
-    second_waiting = _partner()
+    holder = PartnerFactory()
+    first_waiting = PartnerFactory(language="es", timezone="America/Bogota")
+    second_waiting = PartnerFactory()
     holding = services.register(activity=activity, user=holder)
     services.register(activity=activity, user=first_waiting)
     services.register(activity=activity, user=second_waiting)
@@ -94,12 +95,12 @@ def test_freed_place_goes_to_the_first_waiting_who_is_told_in_their_language(
 @pytest.mark.django_db
 def test_newcomers_do_not_jump_the_waiting_list_when_capacity_grows():
     activity = ActivityFactory(capacity=1)
-    services.register(activity=activity, user=_partner())
-    waiting = services.register(activity=activity, user=_partner())
+    services.register(activity=activity, user=PartnerFactory())
+    waiting = services.register(activity=activity, user=PartnerFactory())
     activity.capacity = 2
     activity.save()
 
-    newcomer = services.register(activity=activity, user=_partner())
+    newcomer = services.register(activity=activity, user=PartnerFactory())
 
     waiting.refresh_from_db()
     assert waiting.status == RegistrationStatus.WAITLISTED
@@ -109,7 +110,7 @@ def test_newcomers_do_not_jump_the_waiting_list_when_capacity_grows():
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_registering_twice_is_a_translated_409_and_keeps_the_place(client, language):
-    registration = RegistrationFactory(user=_partner(), interpretation_language="es")
+    registration = RegistrationFactory(user=PartnerFactory(), interpretation_language="es")
     client.force_login(registration.user)
 
     response = client.post(f"/{language}/activities/{registration.activity.pk}/register/", {})
@@ -142,7 +143,7 @@ def test_registering_twice_is_a_translated_409_and_keeps_the_place(client, langu
 )
 def test_closed_registration_is_a_translated_409(client, activity_kwargs, message):
     activity = ActivityFactory(**activity_kwargs)
-    person = _partner()
+    person = PartnerFactory()
     client.force_login(person)
 
     response = client.post(f"/fr/activities/{activity.pk}/register/", {})
@@ -155,7 +156,7 @@ def test_closed_registration_is_a_translated_409(client, activity_kwargs, messag
 @pytest.mark.django_db
 def test_interpretation_that_is_not_offered_is_a_400(client):
     activity = ActivityFactory(interpretation_languages="fr")
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.post(
         f"/es/activities/{activity.pk}/register/", {"registration-interpretation_language": "es"}
@@ -172,7 +173,7 @@ def test_service_refuses_interpretation_not_offered():
     activity = ActivityFactory(interpretation_languages="fr")
 
     with pytest.raises(ActivityError) as refused:
-        services.register(activity=activity, user=_partner(), interpretation_language="es")
+        services.register(activity=activity, user=PartnerFactory(), interpretation_language="es")
 
     assert (refused.value.status_code, refused.value.message) == (
         400,
@@ -183,7 +184,7 @@ def test_service_refuses_interpretation_not_offered():
 
 @pytest.mark.django_db
 def test_cancel_then_register_again_reuses_the_row(client):
-    registration = RegistrationFactory(user=_partner())
+    registration = RegistrationFactory(user=PartnerFactory())
     client.force_login(registration.user)
 
     cancelled = client.post(f"/en/activities/{registration.activity.pk}/cancel-registration/")
@@ -203,7 +204,7 @@ def test_cancel_then_register_again_reuses_the_row(client):
 @pytest.mark.django_db
 def test_cancelling_without_a_registration_is_409(client):
     activity = ActivityFactory()
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.post(f"/fr/activities/{activity.pk}/cancel-registration/")
 
@@ -242,7 +243,7 @@ def test_capacity_holds_when_many_register_at_the_same_moment():
         "concurrency is only meaningful on PostgreSQL (set DATABASE_URL)",
     )
     activity = ActivityFactory(capacity=5)
-    people = [_partner() for _ in range(30)]
+    people = [PartnerFactory() for _ in range(30)]
     barrier = threading.Barrier(len(people))
     errors = []
 

@@ -10,13 +10,9 @@ from django.views.debug import ExceptionReporter
 
 from feedback.models import Answer, PendingSubmission, Receipt, Response
 from feedback.services import move_pending
-from tests.factories import MembershipFactory, SurveyFactory, UserFactory
+from tests.factories import PartnerFactory, SurveyFactory
 from tests.feedback.utils import answer_data
 from tests.utils import require_service
-
-
-def _partner():
-    return MembershipFactory(user=UserFactory()).user
 
 
 def test_response_tables_have_no_link_to_people_and_no_time():
@@ -51,7 +47,7 @@ def test_receipt_holds_only_person_survey_and_day():
 
 def _answer(client, survey, count, **kwargs):
     for _ in range(count):
-        client.force_login(_partner())
+        client.force_login(PartnerFactory())
         client.post(f"/en/feedback/{survey.pk}/", answer_data(survey, **kwargs))
 
 
@@ -101,7 +97,7 @@ def test_database_bookkeeping_does_not_pair_receipts_with_responses(client):
         "xmin and ctid exist only on PostgreSQL (set DATABASE_URL)",
     )
     survey = SurveyFactory()
-    people = [_partner() for _ in range(50)]
+    people = [PartnerFactory() for _ in range(50)]
     for number, person in enumerate(people):
         client.force_login(person)
         response = client.post(
@@ -167,7 +163,7 @@ def test_logs_and_task_messages_never_carry_answers(client, caplog, settings):
     try:
         emails = []
         for number in range(6):
-            person = _partner()
+            person = PartnerFactory()
             emails.append(person.email)
             client.force_login(person)
             client.post(
@@ -190,7 +186,7 @@ def test_logs_and_task_messages_never_carry_answers(client, caplog, settings):
 @pytest.mark.django_db
 def test_error_reports_do_not_pair_the_person_with_the_answers(client, monkeypatch):
     survey = SurveyFactory()
-    person = _partner()
+    person = PartnerFactory()
     client.force_login(person)
     captured = {}
 

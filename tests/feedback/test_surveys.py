@@ -17,6 +17,7 @@ from feedback.services import move_pending
 from tests.factories import (
     ActivityFactory,
     MembershipFactory,
+    PartnerFactory,
     RegistrationFactory,
     StaffFactory,
     SurveyFactory,
@@ -26,10 +27,6 @@ from tests.feedback.utils import answer_data, questions_of
 from tests.utils import text_of, translated
 
 
-def _partner(**kwargs):
-    return MembershipFactory(user=UserFactory(**kwargs)).user
-
-
 def _nothing_saved():
     return not Receipt.objects.exists() and not PendingSubmission.objects.exists()
 
@@ -37,7 +34,7 @@ def _nothing_saved():
 @pytest.mark.django_db
 def test_partner_sees_open_surveys_answers_in_spanish_and_cannot_answer_twice(client):
     survey = SurveyFactory(title_es="Encuesta anual")
-    person = _partner(language="es")
+    person = PartnerFactory(language="es")
     client.force_login(person)
 
     listing = text_of(client.get("/es/feedback/"))
@@ -74,7 +71,7 @@ def test_closed_or_not_yet_open_survey_is_a_409(client, dates, message):
         opens_on=today + datetime.timedelta(days=dates[0]),
         closes_on=today + datetime.timedelta(days=dates[1]),
     )
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.post(f"/fr/feedback/{survey.pk}/", answer_data(survey))
 
@@ -106,7 +103,7 @@ def test_bad_answers_are_a_translated_400_and_nothing_is_saved(client, bad):
         foreign_choice = questions_of(other)["single"].choices.first()
         data[f"q{questions['single'].pk}"] = str(foreign_choice.pk)
         message = "Select a valid choice. %(value)s is not one of the available choices."
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.post(f"/es/feedback/{survey.pk}/", data)
 
@@ -120,7 +117,7 @@ def test_bad_answers_are_a_translated_400_and_nothing_is_saved(client, bad):
 def test_surveys_meant_for_others_are_not_found(client, audience):
     activity = ActivityFactory()
     survey = SurveyFactory(audience=audience, activity=activity)
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
 
@@ -132,8 +129,8 @@ def test_surveys_meant_for_others_are_not_found(client, audience):
 @pytest.mark.django_db
 def test_registrants_and_working_group_members_can_answer_their_surveys(client):
     activity = ActivityFactory()
-    registered = RegistrationFactory(activity=activity, user=_partner()).user
-    member = _partner(is_working_group_member=True)
+    registered = RegistrationFactory(activity=activity, user=PartnerFactory()).user
+    member = PartnerFactory(is_working_group_member=True)
     for person, survey in (
         (registered, SurveyFactory(audience="activity", activity=activity)),
         (member, SurveyFactory(audience="working_group")),
@@ -148,7 +145,7 @@ def test_registrants_and_working_group_members_can_answer_their_surveys(client):
 def test_feedback_box_takes_many_messages_without_receipts(client):
     box = feedback_box()
     message = next(q for q in box.questions.all() if q.kind == "text")
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     responses = [
         client.post("/fr/feedback/box/", {f"q{message.pk}": f"Idée {n}"}) for n in range(2)
@@ -180,7 +177,7 @@ def test_host_attaches_a_survey_and_participants_are_invited_when_it_ends(
         starts_at=start, ends_at=start + datetime.timedelta(hours=1), title_es="Taller"
     )
     lead = MembershipFactory(organisation=activity.host_organisations.first(), role="lead").user
-    attendee = RegistrationFactory(activity=activity, user=_partner(language="es")).user
+    attendee = RegistrationFactory(activity=activity, user=PartnerFactory(language="es")).user
     RegistrationFactory(activity=activity, status=RegistrationStatus.CANCELLED)
     template = Survey.objects.get(kind="template")
     client.force_login(lead)
@@ -206,7 +203,7 @@ def test_single_reminder_goes_only_to_those_who_have_not_answered(
 ):
     today = timezone.localdate()
     survey = SurveyFactory(closes_on=today + datetime.timedelta(days=1))
-    answered, silent = _partner(), _partner(language="fr")
+    answered, silent = PartnerFactory(), PartnerFactory(language="fr")
     Survey.objects.filter(pk=survey.pk).update(opening_notice_sent_at=timezone.now())
     client.force_login(answered)
     client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
@@ -225,7 +222,7 @@ def test_single_reminder_goes_only_to_those_who_have_not_answered(
 @pytest.mark.django_db
 def test_other_partners_cannot_attach_surveys(client):
     activity = ActivityFactory()
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.get(f"/en/feedback/activity/{activity.pk}/")
 
@@ -280,7 +277,7 @@ def test_staff_builds_a_survey_in_three_languages(client):
 @pytest.mark.django_db
 def test_questions_are_frozen_once_someone_answered(client):
     survey = SurveyFactory()
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
     client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
     client.force_login(StaffFactory())
 
@@ -316,7 +313,7 @@ def test_survey_that_closes_before_it_opens_is_a_400(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["manage/", "manage/new/"])
 def test_partners_cannot_manage_surveys(client, path):
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     response = client.get(f"/en/feedback/{path}")
 
@@ -326,7 +323,7 @@ def test_partners_cannot_manage_surveys(client, path):
 
 def _answers(client, survey, count, **kwargs):
     for number in range(count):
-        client.force_login(_partner(language=["en", "es"][number % 2]))
+        client.force_login(PartnerFactory(language=["en", "es"][number % 2]))
         client.post(
             f"/{['en', 'es'][number % 2]}/feedback/{survey.pk}/", answer_data(survey, **kwargs)
         )
@@ -390,7 +387,7 @@ def test_hosts_see_results_other_partners_do_not(client):
 
     client.force_login(lead)
     host = client.get(f"/en/feedback/{survey.pk}/results/")
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
     other = client.get(f"/en/feedback/{survey.pk}/results/")
 
     assert (host.status_code, other.status_code) == (200, 403)

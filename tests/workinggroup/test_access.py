@@ -11,6 +11,7 @@ from tests.factories import (
     ItemFactory,
     MeetingFactory,
     MembershipFactory,
+    PartnerFactory,
     ProposalFactory,
     StaffFactory,
     UserFactory,
@@ -18,10 +19,6 @@ from tests.factories import (
 from tests.utils import text_of, translated
 from workinggroup.enums import ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting
-
-
-def _partner(**kwargs):
-    return MembershipFactory(user=UserFactory(**kwargs)).user
 
 
 @pytest.mark.django_db
@@ -42,7 +39,7 @@ def _partner(**kwargs):
 def test_who_sees_an_item(client, state, viewer, visible):
     item = ItemFactory(state=state, title_en="Zanzibar item")
     user = {
-        "other partner": lambda: _partner(),
+        "other partner": lambda: PartnerFactory(),
         "proposer": lambda: item.proposer,
         "lead of proposer's organisation": lambda: (
             MembershipFactory(organisation=item.organisation, role="lead").user
@@ -191,7 +188,7 @@ def test_translation_help_lists_missing_languages_and_saves_them(client):
 @pytest.mark.django_db
 def test_staff_can_add_translations_but_other_partners_cannot(client):
     item = ItemFactory()
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     refused = client.get(f"/en/working-group/items/{item.pk}/translations/")
     client.force_login(StaffFactory())
@@ -207,7 +204,7 @@ def test_staff_can_add_translations_but_other_partners_cannot(client):
 
 @pytest.mark.django_db
 def test_queue_and_log_are_for_staff_only(client):
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     queue = client.get("/en/working-group/queue/")
     log = client.get("/en/working-group/log/")
@@ -255,7 +252,7 @@ def test_staff_notes_are_shown_to_staff_in_the_log_only(client):
     item_page = text_of(client.get(f"/en/working-group/items/{item.pk}/"))
 
     assert "internal reason" in log and "internal reason" in item_page
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
     assert "internal reason" not in text_of(client.get(f"/en/working-group/items/{item.pk}/"))
 
 
@@ -264,12 +261,12 @@ def test_draft_agenda_is_for_the_working_group_only(client):
     meeting = MeetingFactory()
     AgendaEntry.objects.create(meeting=meeting, position=1, title_en="Secret planning")
 
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
     partner_page = client.get(f"/en/working-group/meetings/{meeting.pk}/")
     partner_comment = client.post(
         f"/en/working-group/meetings/{meeting.pk}/comment/", {"body": "hi"}
     )
-    client.force_login(_partner(is_working_group_member=True))
+    client.force_login(PartnerFactory(is_working_group_member=True))
     member_page = client.get(f"/en/working-group/meetings/{meeting.pk}/")
     member_comment = client.post(
         f"/en/working-group/meetings/{meeting.pk}/comment/", {"body": "Add the retreat budget"}
@@ -288,14 +285,14 @@ def test_publishing_shows_the_agenda_to_everyone_and_tells_the_working_group(
     client, django_capture_on_commit_callbacks
 ):
     meeting = MeetingFactory()
-    member = _partner(is_working_group_member=True, language="es")
-    _partner()
+    member = PartnerFactory(is_working_group_member=True, language="es")
+    PartnerFactory()
     client.force_login(StaffFactory())
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/en/working-group/meetings/{meeting.pk}/publish/")
     again = client.post(f"/en/working-group/meetings/{meeting.pk}/publish/")
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
     community = client.get(f"/en/working-group/meetings/{meeting.pk}/")
 
     meeting.refresh_from_db()
@@ -357,7 +354,7 @@ def test_staff_reorders_adds_free_items_and_records_outcomes(client):
 )
 def test_partners_and_working_group_members_cannot_keep_the_agenda(client, method, path):
     meeting = MeetingFactory()
-    client.force_login(_partner(is_working_group_member=True))
+    client.force_login(PartnerFactory(is_working_group_member=True))
 
     response = getattr(client, method)(f"/en/working-group/{path.format(pk=meeting.pk)}")
 
@@ -415,7 +412,7 @@ def test_agenda_query_count_is_constant(client, django_assert_max_num_queries, c
     AgendaEntry.objects.bulk_create(
         AgendaEntry(meeting=meeting, position=n, item=item) for n, item in enumerate(items)
     )
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     with django_assert_max_num_queries(10):
         response = client.get(f"/en/working-group/meetings/{meeting.pk}/")

@@ -11,9 +11,9 @@ from tests.factories import (
     ItemFactory,
     MeetingFactory,
     MembershipFactory,
+    PartnerFactory,
     ProposalFactory,
     StaffFactory,
-    UserFactory,
 )
 from tests.utils import text_of, translated
 from workinggroup import services
@@ -39,10 +39,6 @@ def duplicate_ids(response) -> list[str]:
     parser = _Ids()
     parser.feed(response.content.decode())
     return sorted({value for value in parser.ids if parser.ids.count(value) > 1})
-
-
-def _partner(**kwargs):
-    return MembershipFactory(user=UserFactory(**kwargs)).user
 
 
 # --- Unique ids --------------------------------------------------------------------------------
@@ -227,7 +223,7 @@ def _items(count, proposer=None, organisation=None):
 @pytest.mark.parametrize("count", [3, 60])
 def test_overview_query_count_is_constant(client, django_assert_max_num_queries, count):
     _items(count)
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     with django_assert_max_num_queries(12):
         response = client.get("/en/working-group/")
@@ -282,7 +278,7 @@ def test_meetings_query_count_is_constant(client, django_assert_max_num_queries,
         Meeting(starts_at=start + datetime.timedelta(days=n), state=MeetingState.PUBLISHED)
         for n in range(count)
     )
-    client.force_login(_partner())
+    client.force_login(PartnerFactory())
 
     with django_assert_max_num_queries(8):
         response = client.get("/en/working-group/meetings/")
