@@ -164,6 +164,18 @@ class Activity(LanguageListsMixin, models.Model):
         """Not listed yet: only its hosts and the team see it."""
         return self.status not in ActivityStatus.LISTED
 
+    @property
+    def is_public(self) -> bool:
+        return self.audience == Audience.PUBLIC
+
+    @property
+    def meets_in_person(self) -> bool:
+        return self.format != ActivityFormat.ONLINE
+
+    @property
+    def meets_online(self) -> bool:
+        return self.format != ActivityFormat.IN_PERSON
+
 
 class Registration(models.Model):
     """One person's place (or waiting-list spot) at an activity. Cancelling keeps the row."""
