@@ -65,3 +65,28 @@ def test_demo_data_refuses_production_configuration(settings):
         call_command("load_demo_data", verbosity=0)
 
     assert User.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_demo_data_goes_through_the_services(settings):
+    from activities.models import Registration
+    from notifications.enums import Kind
+    from notifications.models import Delivery
+    from workinggroup.enums import Action, ItemState
+    from workinggroup.models import Item, ModerationLog
+
+    settings.DEBUG = True
+
+    call_command("load_demo_data", verbosity=0)
+
+    upcoming = Registration.objects.filter(activity__status="scheduled", status="confirmed")
+    assert upcoming.exists()
+    armed = set(
+        Delivery.objects.filter(kind=Kind.REMINDER).values_list("registration_id", flat=True)
+    )
+    assert set(upcoming.values_list("pk", flat=True)) <= armed
+    on_agenda = Item.objects.get(state=ItemState.ON_AGENDA)
+    assert list(
+        ModerationLog.objects.filter(item=on_agenda).order_by("pk").values_list("action", flat=True)
+    ) == [Action.SUBMIT, Action.PUT_ON_AGENDA]
+    assert on_agenda.agenda_entries.count() == 1

@@ -1,0 +1,139 @@
+"""Demo feedback: this year's annual survey, open, and last year's with anonymous results to
+look at. Loaded by `manage.py load_demo_data` (portal). Surveys and questions go through the
+feedback services; last year's responses are written as the batch mover writes them, because
+answers only arrive sealed (`submit_answers` needs the sealing keys, which a laptop may not
+have) and the results are what the demo shows."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from accounts.models import User
+from feedback import services
+from feedback.enums import QuestionKind, SurveyKind
+from feedback.models import Answer, Response, Survey
+
+
+@dataclass(frozen=True)
+class DemoResponse:
+    useful: int  # 1 to 5
+    helps_most: tuple[int, ...]  # indexes into CHANNELS
+    change: str = ""  # free text keeps no language: it is the only trace of one
+
+
+CHANNELS = [
+    {"text_en": "Calls", "text_es": "Llamadas", "text_fr": "Appels"},
+    {"text_en": "Webinars", "text_es": "Webinarios", "text_fr": "Webinaires"},
+    {"text_en": "Retreats", "text_es": "Retiros", "text_fr": "Retraites"},
+    {
+        "text_en": "Peer mentoring",
+        "text_es": "Mentoría entre pares",
+        "text_fr": "Mentorat entre pairs",
+    },
+]
+
+LAST_YEAR = [
+    DemoResponse(5, (0, 3), "Más llamadas en español, por favor."),
+    DemoResponse(4, (1,), "Des horaires adaptés à l’Afrique de l’Ouest."),
+    DemoResponse(5, (0, 2), "Keep the retreats: they build trust."),
+    DemoResponse(3, (3,)),
+    DemoResponse(4, (0, 1), "Partager les enregistrements plus vite."),
+    DemoResponse(4, (2,)),
+    DemoResponse(5, (0,), "Que las socias lideren más webinarios."),
+    DemoResponse(2, (1, 3), "Moins de réunions en ligne le vendredi."),
+]
+
+
+def _survey(*, by: User, year: int, opens_on: datetime.date, closes_on: datetime.date):
+    survey = services.save_survey(
+        by=by,
+        data={
+            "audience": "partners",
+            "opens_on": opens_on,
+            "closes_on": closes_on,
+            "title_en": f"Learning Lab annual survey {year}",
+            "title_es": f"Encuesta anual del Learning Lab {year}",
+            "title_fr": f"Questionnaire annuel du Learning Lab {year}",
+            "introduction_en": "Tell us what works for you in the Lab, and what does not.",
+            "introduction_es": "Cuéntanos qué te funciona en el Lab y qué no.",
+            "introduction_fr": "Dites-nous ce qui marche pour vous dans le Lab, et ce qui "
+            "ne marche pas.",
+        },
+    )
+    useful = services.add_question(
+        survey=survey,
+        by=by,
+        kind=QuestionKind.SCALE,
+        required=True,
+        texts={
+            "text_en": "How useful is the Learning Lab for your organisation?",
+            "text_es": "¿Qué tan útil es el Learning Lab para tu organización?",
+            "text_fr": "Dans quelle mesure le Learning Lab est-il utile à votre organisation ?",
+        },
+        labels={
+            "scale_low_label_en": "Not useful",
+            "scale_low_label_es": "Nada útil",
+            "scale_low_label_fr": "Pas utile",
+            "scale_high_label_en": "Very useful",
+            "scale_high_label_es": "Muy útil",
+            "scale_high_label_fr": "Très utile",
+        },
+        choices=[],
+    )
+    channel = services.add_question(
+        survey=survey,
+        by=by,
+        kind=QuestionKind.MULTIPLE,
+        required=False,
+        texts={
+            "text_en": "Which activities help you most?",
+            "text_es": "¿Qué actividades te ayudan más?",
+            "text_fr": "Quelles activités vous aident le plus ?",
+        },
+        labels={},
+        choices=CHANNELS,
+    )
+    idea = services.add_question(
+        survey=survey,
+        by=by,
+        kind=QuestionKind.TEXT,
+        required=False,
+        texts={
+            "text_en": "One thing we should change",
+            "text_es": "Algo que deberíamos cambiar",
+            "text_fr": "Une chose que nous devrions changer",
+        },
+        labels={},
+        choices=[],
+    )
+    return survey, useful, channel, idea
+
+
+def load(*, staff: User) -> int:
+    """Create the two surveys once (nothing when an annual survey exists). Returns how many
+    rows it created (surveys and responses)."""
+    if Survey.objects.filter(kind=SurveyKind.SURVEY).exists():
+        return 0
+    today = timezone.localdate()
+    _survey(
+        by=staff,
+        year=today.year,
+        opens_on=today - datetime.timedelta(days=3),
+        closes_on=today + datetime.timedelta(days=25),
+    )
+    _last, useful, channel, idea = _survey(
+        by=staff,
+        year=today.year - 1,
+        opens_on=today - datetime.timedelta(days=380),
+        closes_on=today - datetime.timedelta(days=350),
+    )
+    choices = list(channel.choices.order_by("position"))
+    for row in LAST_YEAR:
+        response = Response.objects.create(survey=_last)
+        Answer.objects.create(response=response, question=useful, scale_value=row.useful)
+        for index in row.helps_most:
+            Answer.objects.create(response=response, question=channel, choice=choices[index])
+        if row.change:
+            Answer.objects.create(response=response, question=idea, text=row.change)
+    return 2 + len(LAST_YEAR)
