@@ -1,5 +1,7 @@
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from activities.calendars import activity_url
@@ -15,8 +17,6 @@ class PublicActivitiesFeed(Feed):
     subtitle = _("Webinars and other events of the Learning Lab that anyone can join.")
 
     def link(self):
-        from django.urls import reverse
-
         return reverse("activities:list")
 
     def items(self):
@@ -29,8 +29,6 @@ class PublicActivitiesFeed(Feed):
         return translated_text(item, "description").text
 
     def item_link(self, item):
-        from django.utils.translation import get_language
-
         return activity_url(item, get_language())
 
     def item_guid(self, item):

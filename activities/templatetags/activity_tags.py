@@ -2,8 +2,12 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from activities.enums import RegistrationStatus
+from activities.selectors import hosts_zone_for
 
 register = template.Library()
 
@@ -23,8 +27,6 @@ def places_left(activity) -> str:
 def host_local_time(context, activity) -> str:
     """The start in the hosts' own time zone: "16:00 in Africa/Dakar", when the viewer may
     see every host (see activities.selectors.hosts_zone_for); else nothing."""
-    from activities.selectors import hosts_zone_for
-
     request = context.get("request")
     zone = hosts_zone_for(activity=activity, user=getattr(request, "user", None))
     if zone is None:
@@ -39,10 +41,6 @@ def host_local_time(context, activity) -> str:
 @register.simple_tag
 def registration_badge(activity) -> str:
     """On a list card: the viewer's own status if they registered, else the places left."""
-    from django.utils.html import format_html
-
-    from activities.enums import RegistrationStatus
-
     mine = (getattr(activity, "my_registrations", None) or [None])[0]
     if mine is not None and mine.status != RegistrationStatus.CANCELLED:
         return format_html(
