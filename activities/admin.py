@@ -1,8 +1,9 @@
-"""The admin never bypasses a service: an activity's status, times, capacity and the
-registrations are read-only here. Publishing and marking completed are admin actions that call
-`services.change_status`; cancelling (which needs a reason everyone registered reads) is done on
-the portal's page, linked from each activity; registrations are made and cancelled on the portal,
-where the waiting list and the reminders follow."""
+"""The admin never bypasses a service. An activity's status, times, capacity and the
+registrations are read-only here; a change to the rest is saved by `update_activity`. Publishing
+and marking completed are admin actions that call `services.change_status`; cancelling (which
+needs a reason everyone registered reads) is done on the portal's page, linked from each
+activity; registrations are made and cancelled on the portal, where the waiting list and the
+reminders follow."""
 
 from django.contrib import admin, messages
 from django.db import models
@@ -27,6 +28,7 @@ WORKFLOW_FIELDS = [
     "timezone",
     "registration_deadline",
     "capacity",
+    "cancellation_reason",
 ]
 
 
@@ -99,6 +101,24 @@ class ActivityAdmin(SafeAdminMixin, TabbedTranslationAdmin):
         # A new activity starts as a draft with the times typed here; once it exists, they
         # change on the portal's edit page (update_activity), which tells the people registered.
         return ["status", *fixed] if obj is None else [*WORKFLOW_FIELDS, *fixed]
+
+    def save_model(self, request, obj, form, change):
+        """A new activity is a draft nobody has heard of yet: saved as is. A change goes through
+        `update_activity`, like the portal's edit page: checked, calendars updated (SEQUENCE),
+        the people registered told of a new place or link. A refusal answers the refusal page
+        (RefusalMiddleware) and the admin's transaction saves nothing."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        services.update_activity(
+            activity=obj,
+            by=request.user,
+            # The form has set the fields it shows; the read-only ones hold the stored values.
+            data={name: getattr(obj, name) for name in services.EDITABLE_FIELDS},
+            host_organisations=form.cleaned_data["host_organisations"],
+            host_people=form.cleaned_data["host_people"],
+            focus_areas=form.cleaned_data["focus_areas"],
+        )
 
     @admin.display(description=_("On the portal"))
     def portal_page(self, obj):

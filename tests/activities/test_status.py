@@ -346,3 +346,71 @@ def test_admin_shows_status_times_and_capacity_read_only_and_links_to_cancelling
     assert 'name="registration_deadline_0"' not in page
     assert 'name="registrations-0-status"' not in page
     assert f'href="/en/activities/{activity.pk}/cancel/"' in page
+
+
+def _admin_change_data(activity, **changes):
+    """The admin's change form of `activity` as a browser sends it back, with `changes`."""
+    data = {
+        "type": activity.type,
+        "original_language": activity.original_language,
+        "host_organisations": [host.pk for host in activity.host_organisations.all()],
+        "spoken_languages": activity.spoken_languages,
+        "interpretation_languages": activity.interpretation_languages,
+        "format": activity.format,
+        "place": activity.place,
+        "online_link": activity.online_link,
+        "audience": activity.audience,
+        "materials-TOTAL_FORMS": "0",
+        "materials-INITIAL_FORMS": "0",
+        "registrations-TOTAL_FORMS": "0",
+        "registrations-INITIAL_FORMS": "0",
+    }
+    for code in ("en", "es", "fr"):
+        data[f"title_{code}"] = getattr(activity, f"title_{code}") or ""
+        data[f"description_{code}"] = getattr(activity, f"description_{code}") or ""
+    return {**data, **changes}
+
+
+@pytest.mark.django_db
+def test_an_admin_change_is_saved_by_the_service_and_reaches_calendars(client):
+    activity = ActivityFactory(place="Dakar")
+    client.force_login(StaffFactory(is_superuser=True))
+
+    response = client.post(
+        f"/en/admin/activities/activity/{activity.pk}/change/",
+        _admin_change_data(activity, title_en="Renamed", status="cancelled", capacity="1"),
+    )
+
+    activity.refresh_from_db()
+    assert response["Location"] == "/en/admin/activities/activity/"
+    assert (activity.title_en, activity.sequence) == ("Renamed", 1)
+    # Read-only fields sent anyway are ignored.
+    assert (activity.status, activity.capacity) == (ActivityStatus.SCHEDULED, None)
+
+
+@pytest.mark.django_db
+def test_a_new_place_set_in_the_admin_is_news_for_the_people_registered(client):
+    activity = ActivityFactory(place="Dakar", format="in_person")
+    registration = RegistrationFactory(activity=activity, user=MembershipFactory().user)
+    client.force_login(StaffFactory(is_superuser=True))
+
+    response = client.post(
+        f"/en/admin/activities/activity/{activity.pk}/change/",
+        _admin_change_data(
+            activity,
+            place="Bogotá",
+            **{
+                "registrations-TOTAL_FORMS": "1",
+                "registrations-INITIAL_FORMS": "1",
+                "registrations-0-id": str(registration.pk),
+                "registrations-0-activity": str(activity.pk),
+            },
+        ),
+    )
+
+    activity.refresh_from_db()
+    assert response["Location"] == "/en/admin/activities/activity/"
+    assert (activity.place, activity.sequence) == ("Bogotá", 1)
+    assert Delivery.objects.filter(
+        user=registration.user, activity=activity, kind=Kind.ACTIVITY_CHANGED
+    ).exists()
