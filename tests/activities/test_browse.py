@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from activities import permissions
 from activities.enums import ActivityStatus, Audience
 from activities.models import Activity, Registration
 from activities.selectors import ActivityFilters, activities_visible_to, activity_list
@@ -59,6 +60,7 @@ def test_who_sees_an_activity(client, audience, status, viewer):
     ics = client.get(f"/en/activities/{activity.pk}/calendar.ics")
 
     assert visible is expected
+    assert permissions.can_view_activity(user, activity) is expected
     assert page.status_code == (200 if expected else 404)
     assert ics.status_code == (200 if expected else 404)
     if status == ActivityStatus.SCHEDULED:
