@@ -1,20 +1,34 @@
-"""The emails notifications sends about activities: reminders (to people registered and to
-hosts), changes, cancellations, and a freed place. Registered with `notifications.registry`;
-see there for how a builder is called."""
+"""What notifications does for activities: arming, moving and stopping the reminders (of the
+people registered and of the hosts), telling people of a change or a cancellation, and the
+emails themselves (builders registered with `notifications.registry`; see there for how a
+builder is called). activities.services calls the functions here; `notify` is
+notifications.services' own, named here so that activities has one notifications module."""
 
 from functools import lru_cache
 
 from django.utils import timezone
 
+from accounts.models import User
 from activities.calendars import activity_url, calendar_for
 from activities.enums import ActivityStatus, RegistrationStatus
-from activities.models import Activity
+from activities.models import Activity, Registration
 from activities.selectors import hosts_zone_for, needs_summary
 from core.content import translated_text
 from core.i18n import absolute_url_for
-from notifications.enums import DeliveryStatus, Kind
+from notifications import services as notifications
+from notifications.enums import DeliveryStatus, Kind, Preference
 from notifications.models import Delivery
-from notifications.registry import Email, NotDue, register
+from notifications.registry import Email, NotDue, rearm_on_preferences, register
+from notifications.services import notify
+
+__all__ = [
+    "activity_cancelled",
+    "activity_changed",
+    "arm_activity",
+    "arm_reminders",
+    "notify",
+    "stop_reminders",
+]
 
 
 def _activity_context(delivery: Delivery, language: str) -> dict:
@@ -92,7 +106,7 @@ def host_reminder(delivery: Delivery, language: str) -> Email:
 
 
 @register(Kind.ACTIVITY_CHANGED)
-def activity_changed(delivery: Delivery, language: str) -> Email:
+def activity_changed_email(delivery: Delivery, language: str) -> Email:
     _registration_confirmed(delivery)
     if delivery.activity.is_past:
         raise NotDue(DeliveryStatus.SKIPPED)
@@ -104,7 +118,7 @@ def activity_changed(delivery: Delivery, language: str) -> Email:
 
 
 @register(Kind.ACTIVITY_CANCELLED)
-def activity_cancelled(delivery: Delivery, language: str) -> Email:
+def activity_cancelled_email(delivery: Delivery, language: str) -> Email:
     if delivery.registration is None:
         raise NotDue(DeliveryStatus.CANCELLED)
     return Email(
@@ -124,3 +138,109 @@ def place_available(delivery: Delivery, language: str) -> Email:
         _activity_context(delivery, language),
         _ics(delivery, language),
     )
+
+
+# --- Reminders and notices (called by activities.services) -----------------------------------
+
+
+def arm_reminders(*, registration: Registration) -> None:
+    """Make the person's reminders for this registration match their offsets and the
+    activity's current time; cancel those no longer wanted."""
+    activity = registration.activity
+    prefs = notifications.settings_for(registration.user)
+    wanted = (
+        set(prefs.reminder_offsets)
+        if registration.status == RegistrationStatus.CONFIRMED
+        and activity.status == ActivityStatus.SCHEDULED
+        and prefs.wants(Preference.REMINDERS)
+        else set()
+    )
+    for offset in wanted:
+        notifications.arm(
+            key=f"reminder:{registration.pk}:{offset}",
+            kind=Kind.REMINDER,
+            user=registration.user,
+            activity=activity,
+            registration=registration,
+            due=notifications.reminder_due(activity.starts_at, offset),
+            offset=offset,
+        )
+    Delivery.objects.filter(
+        registration=registration, kind=Kind.REMINDER, status=DeliveryStatus.PENDING
+    ).exclude(offset_minutes__in=wanted).update(status=DeliveryStatus.CANCELLED)
+
+
+def arm_activity(*, activity: Activity) -> None:
+    """Re-arm every reminder of an activity (its time may have changed), hosts' included."""
+    for registration in activity.registrations.select_related("user", "activity"):
+        arm_reminders(registration=registration)
+    hosts = list(activity.host_people.all()) if activity.status == ActivityStatus.SCHEDULED else []
+    for host in hosts:
+        prefs = notifications.settings_for(host)
+        if not prefs.wants(Preference.REMINDERS):
+            continue
+        for offset in prefs.reminder_offsets:
+            notifications.arm(
+                key=f"host_reminder:{activity.pk}:{host.pk}:{offset}",
+                kind=Kind.HOST_REMINDER,
+                user=host,
+                activity=activity,
+                due=notifications.reminder_due(activity.starts_at, offset),
+                offset=offset,
+            )
+    Delivery.objects.filter(
+        activity=activity, kind=Kind.HOST_REMINDER, status=DeliveryStatus.PENDING
+    ).exclude(user__in=hosts).update(status=DeliveryStatus.CANCELLED)
+
+
+def stop_reminders(*, registration: Registration | None = None, activity=None) -> None:
+    """Unregistering or cancelling stops reminders that have not gone out yet."""
+    deliveries = Delivery.objects.filter(
+        kind__in=[Kind.REMINDER, Kind.HOST_REMINDER], status=DeliveryStatus.PENDING
+    )
+    if registration is not None:
+        deliveries = deliveries.filter(registration=registration)
+    if activity is not None:
+        deliveries = deliveries.filter(activity=activity)
+    deliveries.update(status=DeliveryStatus.CANCELLED)
+
+
+def activity_changed(*, activity: Activity) -> None:
+    """Tell everyone with a place that the time or place changed; re-arm reminders."""
+    arm_activity(activity=activity)
+    for registration in activity.registrations.filter(
+        status=RegistrationStatus.CONFIRMED
+    ).select_related("user"):
+        notifications.notify(
+            user=registration.user,
+            kind=Kind.ACTIVITY_CHANGED,
+            key=f"changed:{registration.pk}:{activity.sequence}",
+            activity=activity,
+            registration=registration,
+        )
+
+
+def activity_cancelled(*, activity: Activity) -> None:
+    stop_reminders(activity=activity)
+    for registration in activity.registrations.filter(
+        status=RegistrationStatus.CONFIRMED
+    ).select_related("user"):
+        notifications.notify(
+            user=registration.user,
+            kind=Kind.ACTIVITY_CANCELLED,
+            key=f"cancelled:{registration.pk}",
+            activity=activity,
+            registration=registration,
+        )
+
+
+@rearm_on_preferences
+def rearm_person(user: User) -> None:
+    """The person changed their email choices: re-arm the reminders of their coming places."""
+    for registration in Registration.objects.filter(
+        user=user,
+        status=RegistrationStatus.CONFIRMED,
+        activity__status=ActivityStatus.SCHEDULED,
+        activity__starts_at__gt=timezone.now(),
+    ).select_related("activity"):
+        arm_reminders(registration=registration)

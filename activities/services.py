@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from activities import permissions
+from activities import notifications, permissions
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.exceptions import ActivityError
 from activities.models import Activity, CalendarToken, Material, Registration
@@ -16,7 +16,6 @@ from core.validators import (
     ends_after_start_message,
     moment_in_range,
 )
-from notifications import services as notifications
 from notifications.enums import Kind
 
 # A change to any of these reaches people's calendars (SEQUENCE is bumped).

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, Registration
 from notifications.enums import DeliveryStatus, Kind, Preference
 
 
@@ -50,11 +49,20 @@ class Delivery(models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
+    # By name, not import: notifications sits below activities (see docs/architecture.md).
     activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, null=True, blank=True, related_name="deliveries"
+        "activities.Activity",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
     )
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, null=True, blank=True, related_name="deliveries"
+        "activities.Registration",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
     )
     # The proposal log entry, meeting or survey the notice is about.
     ref_id = models.PositiveBigIntegerField(null=True, blank=True)

@@ -52,3 +52,19 @@ def builder_for(kind: str) -> Builder:
 
 def registered_kinds() -> frozenset[str]:
     return frozenset(_builders)
+
+
+# A person's reminder choices changed: each app that arms reminders re-arms theirs.
+_rearmers: list[Callable] = []
+
+
+def rearm_on_preferences(rearm: Callable) -> Callable:
+    """Decorator: `rearm(user)` re-arms the person's future reminders after they change their
+    email choices (activities' reminders of their registrations)."""
+    if rearm not in _rearmers:
+        _rearmers.append(rearm)
+    return rearm
+
+
+def rearmers() -> tuple[Callable, ...]:
+    return tuple(_rearmers)

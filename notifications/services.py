@@ -18,10 +18,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
-from activities.enums import ActivityStatus, RegistrationStatus
-from activities.models import Activity, Registration
 from core.i18n import absolute_url_for
 from core.validators import single_line
+from notifications import registry
 from notifications.enums import PREFERENCE_OF, DeliveryStatus, Kind, Preference
 from notifications.models import Delivery, NotificationSettings
 from notifications.registry import NotDue, builder_for
@@ -58,13 +57,8 @@ def save_preferences(*, user: User, enabled: list[str], offsets: list[int]) -> N
         {o for o in offsets if o in settings.REMINDER_OFFSETS_MINUTES}, reverse=True
     )
     prefs.save()
-    for registration in Registration.objects.filter(
-        user=user,
-        status=RegistrationStatus.CONFIRMED,
-        activity__status=ActivityStatus.SCHEDULED,
-        activity__starts_at__gt=timezone.now(),
-    ).select_related("activity"):
-        arm_reminders(registration=registration)
+    for rearm in registry.rearmers():
+        rearm(user)
 
 
 def unsubscribe_token(user: User, preference: str) -> str:
@@ -118,8 +112,8 @@ def notify(
     user: User,
     kind: str,
     key: str,
-    activity: Activity | None = None,
-    registration: Registration | None = None,
+    activity=None,
+    registration=None,
     ref_id: int | None = None,
 ) -> Delivery | None:
     """Queue one notice for `user`, now, unless they switched this kind off. The `key` makes it
@@ -152,16 +146,19 @@ def reminder_due(starts_at: datetime.datetime, offset_minutes: int) -> datetime.
     return starts_at.astimezone(datetime.UTC) - datetime.timedelta(minutes=offset_minutes)
 
 
-def _arm(
+def arm(
     *,
     key: str,
     kind: str,
     user: User,
-    activity: Activity,
+    activity,
     due: datetime.datetime,
     offset: int,
-    registration: Registration | None = None,
+    registration=None,
 ) -> None:
+    """Make the reminder `key` due at `due`: create it, or move it (a fresh delivery, with a new
+    Message-ID) when the time changed or it was switched back on. Used by the apps whose
+    reminders these are (activities/notifications.py)."""
     delivery = Delivery.objects.filter(key=key).first()
     if delivery is None:
         if due > timezone.now():
@@ -185,97 +182,6 @@ def _arm(
             lease_until=None,
             attempts=0,
             generation=F("generation") + 1,
-        )
-
-
-def arm_reminders(*, registration: Registration) -> None:
-    """Make the person's reminders for this registration match their offsets and the
-    activity's current time; cancel those no longer wanted."""
-    activity = registration.activity
-    prefs = settings_for(registration.user)
-    wanted = (
-        set(prefs.reminder_offsets)
-        if registration.status == RegistrationStatus.CONFIRMED
-        and activity.status == ActivityStatus.SCHEDULED
-        and prefs.wants(Preference.REMINDERS)
-        else set()
-    )
-    for offset in wanted:
-        _arm(
-            key=f"reminder:{registration.pk}:{offset}",
-            kind=Kind.REMINDER,
-            user=registration.user,
-            activity=activity,
-            registration=registration,
-            due=reminder_due(activity.starts_at, offset),
-            offset=offset,
-        )
-    Delivery.objects.filter(
-        registration=registration, kind=Kind.REMINDER, status=S.PENDING
-    ).exclude(offset_minutes__in=wanted).update(status=S.CANCELLED)
-
-
-def arm_activity(*, activity: Activity) -> None:
-    """Re-arm every reminder of an activity (its time may have changed), hosts' included."""
-    for registration in activity.registrations.select_related("user", "activity"):
-        arm_reminders(registration=registration)
-    hosts = list(activity.host_people.all()) if activity.status == ActivityStatus.SCHEDULED else []
-    for host in hosts:
-        prefs = settings_for(host)
-        if not prefs.wants(Preference.REMINDERS):
-            continue
-        for offset in prefs.reminder_offsets:
-            _arm(
-                key=f"host_reminder:{activity.pk}:{host.pk}:{offset}",
-                kind=Kind.HOST_REMINDER,
-                user=host,
-                activity=activity,
-                due=reminder_due(activity.starts_at, offset),
-                offset=offset,
-            )
-    Delivery.objects.filter(activity=activity, kind=Kind.HOST_REMINDER, status=S.PENDING).exclude(
-        user__in=hosts
-    ).update(status=S.CANCELLED)
-
-
-def stop_reminders(*, registration: Registration | None = None, activity=None) -> None:
-    """Unregistering or cancelling stops reminders that have not gone out yet."""
-    deliveries = Delivery.objects.filter(
-        kind__in=[Kind.REMINDER, Kind.HOST_REMINDER], status=S.PENDING
-    )
-    if registration is not None:
-        deliveries = deliveries.filter(registration=registration)
-    if activity is not None:
-        deliveries = deliveries.filter(activity=activity)
-    deliveries.update(status=S.CANCELLED)
-
-
-def activity_changed(*, activity: Activity) -> None:
-    """Tell everyone with a place that the time or place changed; re-arm reminders."""
-    arm_activity(activity=activity)
-    for registration in activity.registrations.filter(
-        status=RegistrationStatus.CONFIRMED
-    ).select_related("user"):
-        notify(
-            user=registration.user,
-            kind=Kind.ACTIVITY_CHANGED,
-            key=f"changed:{registration.pk}:{activity.sequence}",
-            activity=activity,
-            registration=registration,
-        )
-
-
-def activity_cancelled(*, activity: Activity) -> None:
-    stop_reminders(activity=activity)
-    for registration in activity.registrations.filter(
-        status=RegistrationStatus.CONFIRMED
-    ).select_related("user"):
-        notify(
-            user=registration.user,
-            kind=Kind.ACTIVITY_CANCELLED,
-            key=f"cancelled:{registration.pk}",
-            activity=activity,
-            registration=registration,
         )
 
 

@@ -5,6 +5,7 @@ from unittest import mock
 import pytest
 from django.db import transaction
 
+from activities import notifications as activity_notifications
 from notifications import services
 from notifications.enums import Kind
 from notifications.models import Delivery
@@ -26,7 +27,7 @@ def test_rescheduling_an_activity_with_400_people_queues_one_dispatch(
         django_capture_on_commit_callbacks(execute=True),
         transaction.atomic(),
     ):
-        services.activity_changed(activity=activity)
+        activity_notifications.activity_changed(activity=activity)
 
     assert Delivery.objects.filter(kind=Kind.ACTIVITY_CHANGED).count() == 400
     assert delay.call_count == 1

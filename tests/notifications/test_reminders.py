@@ -11,6 +11,7 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import User
+from activities import notifications as activity_notifications
 from activities import services as activity_services
 from notifications import services
 from notifications.enums import DeliveryStatus, Kind
@@ -314,7 +315,7 @@ def test_hosts_get_a_host_version_with_the_numbers(django_capture_on_commit_call
     host = _person()
     activity.host_people.add(host)
     RegistrationFactory.create_batch(3, activity=activity, interpretation_language="fr")
-    services.arm_activity(activity=activity)
+    activity_notifications.arm_activity(activity=activity)
     _make_due({"kind": Kind.HOST_REMINDER, "offset_minutes": 60})
 
     with django_capture_on_commit_callbacks(execute=True):
