@@ -213,6 +213,10 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.activity}"
 
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == RegistrationStatus.WAITLISTED
+
 
 class Material(models.Model):
     """What remains after an activity: a recording link, slides, notes."""

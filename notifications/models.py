@@ -92,5 +92,10 @@ class Delivery(models.Model):
     def __str__(self) -> str:
         return self.key
 
+    @property
+    def can_retry(self) -> bool:
+        """A failed email may be tried again by staff (notifications.services.retry)."""
+        return self.status == DeliveryStatus.FAILED
+
     def message_id(self, domain: str) -> str:
         return f"<ll-delivery-{self.pk}-{self.generation}@{domain}>"

@@ -189,6 +189,10 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation}"
 
+    @property
+    def is_lead(self) -> bool:
+        return self.role == MembershipRole.LEAD
+
 
 class OrganisationInvitation(models.Model):
     """What an invitation into an organisation adds to a portal invitation: the organisation and
