@@ -16,6 +16,7 @@ from accounts.models import User
 from activities import services
 from activities.enums import ActivityStatus, MaterialKind
 from activities.models import Activity, Registration
+from core import languages
 from partners.enums import MembershipRole
 from partners.models import Membership, Organisation
 
@@ -492,7 +493,7 @@ def _data(row: DemoActivity, index: int, now: datetime.datetime) -> dict:
         "registration_deadline": None,
         "audience": row.audience,
     }
-    for code in ("en", "es", "fr"):
+    for code in languages.codes():
         data[f"title_{code}"] = row.titles.get(code, "")
         data[f"description_{code}"] = row.descriptions.get(code, "")
     return data

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from accounts.models import User
+from core import languages
 from partners import services
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import FocusArea, Organisation, WorkingLanguage
@@ -47,7 +48,7 @@ class DemoOrganisation:
             "contact_email": "",
             "contact_phone": "",
         }
-        for code in ("en", "es", "fr"):
+        for code in languages.codes():
             data[f"description_{code}"] = self.descriptions.get(code, "")
             data[f"mission_{code}"] = self.missions.get(code, "")
         return data

@@ -6,6 +6,8 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 
+from core.languages import language_name
+
 register = template.Library()
 
 
@@ -47,13 +49,12 @@ def language_names(codes, in_sentence: bool = True) -> str:
 @lru_cache(maxsize=256)
 def _language_names(codes: tuple, language: str, in_sentence: bool) -> str:
     from django.utils import translation
-    from django.utils.translation import get_language_info
 
     with translation.override(language):
         if in_sentence:
             names = [str(_NAMES[code]) for code in codes]
         else:
-            names = [translation.gettext(get_language_info(code)["name"]) for code in codes]
+            names = [language_name(code) for code in codes]
     return ", ".join(names)
 
 
