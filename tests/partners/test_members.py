@@ -335,11 +335,7 @@ def test_two_leads_demoting_each_other_at_once_leave_exactly_one_lead():
         connection.vendor == "postgresql",
         "row locks are only meaningful on PostgreSQL (set DATABASE_URL)",
     )
-    refusals = {
-        translated("es", "Only the leads of this organisation can manage its members."),
-        translated("es", "Only the leads of %(organisation)s can change its members.")
-        % {"organisation": "Red Andina"},
-    }
+    refusals = {translated("es", "Only the leads of this organisation can manage its members.")}
     for run in range(10):
         organisation = OrganisationFactory(slug=f"race-{run}", name="Red Andina")
         first = MembershipFactory(organisation=organisation, role=MembershipRole.LEAD)
