@@ -13,8 +13,8 @@ from django.core import signing
 from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
@@ -63,6 +63,12 @@ def save_preferences(*, user: User, enabled: list[str], offsets: list[int]) -> N
 
 def unsubscribe_token(user: User, preference: str) -> str:
     return signing.dumps({"u": user.pk, "p": preference}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def recipient_language(*, user_id) -> str | None:
+    """The language of the person an unsubscribe link was made for (None if they are gone)."""
+    language = User.objects.filter(pk=user_id).values_list("language", flat=True).first()
+    return language or None
 
 
 def unsubscribe(*, token: str) -> tuple[User, str]:
@@ -248,6 +254,14 @@ def _domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
+def render_text(template_name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: a subject or a text body shows
+    people's words as written ("l'équipe & le budget", not "l&#x27;équipe &amp; le budget").
+    Returns a plain `str` (not marked safe), so an HTML template that shows it escapes it once."""
+    template = get_template(template_name).template
+    return str.__str__(template.render(Context(context, autoescape=False)))
+
+
 def render(delivery: Delivery) -> EmailMultiAlternatives:
     """The email of a delivery, in the recipient's language and time zone. Raises NotDue."""
     user = delivery.user
@@ -269,11 +283,14 @@ def render(delivery: Delivery) -> EmailMultiAlternatives:
             "unsubscribe_url": unsubscribe_url,
             "preferences_url": preferences_url,
             "site_url": settings.SITE_URL,
+            # The HTML part's `<html lang>`: no request here, so no context processor sets it.
+            "LANGUAGE_CODE": language,
         }
+        # Subject and text part as written (no HTML escaping); base.html escapes them once.
         # One line whatever a title holds (rows older than the form's check may have a CR).
-        subject = single_line(render_to_string(f"{email.template}_subject.txt", context))
-        body = render_to_string(f"{email.template}_message.txt", context).strip()
-        text = render_to_string("notifications/email/footer.txt", {**context, "body": body})
+        subject = single_line(render_text(f"{email.template}_subject.txt", context))
+        body = render_text(f"{email.template}_message.txt", context).strip()
+        text = render_text("notifications/email/footer.txt", {**context, "body": body})
         html = render_to_string(
             "notifications/email/base.html", {**context, "body": body, "subject": subject}
         )

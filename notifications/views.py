@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -42,23 +43,33 @@ def preferences(request):
 @csrf_exempt  # mail programs send RFC 8058 one-click POSTs; the signed token is the authority
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
-    """One click, no sign-in: the signed link switches off one kind of email."""
+    """One click, no sign-in: the signed link switches off one kind of email. The page (and its
+    confirmation) speaks the language of the person the email was for, not the browser's."""
     try:
         data = signing.loads(token, salt=services.UNSUBSCRIBE_SALT)
         preference = Preference(data["p"])
     except (signing.BadSignature, KeyError, ValueError):
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
-    if request.method == "POST":
-        try:
-            services.unsubscribe(token=token)
-        except Exception:  # the person may have been deleted since
-            return render(request, "notifications/unsubscribe_invalid.html", status=400)
-        return render(request, "notifications/unsubscribed.html", {"preference": preference.label})
-    return render(
-        request,
-        "notifications/unsubscribe.html",
-        {"preference": preference.label, "token": token},
-    )
+    language = services.recipient_language(user_id=data.get("u")) or translation.get_language()
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        if request.method != "POST":
+            response = render(
+                request,
+                "notifications/unsubscribe.html",
+                {"preference": preference.label, "token": token},
+            )
+        else:
+            try:
+                services.unsubscribe(token=token)
+            except Exception:  # the person may have been deleted since
+                response = render(request, "notifications/unsubscribe_invalid.html", status=400)
+            else:
+                response = render(
+                    request, "notifications/unsubscribed.html", {"preference": preference.label}
+                )
+    response["Content-Language"] = language
+    return response
 
 
 @login_required

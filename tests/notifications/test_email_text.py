@@ -1,0 +1,188 @@
+"""Every email in en, es and fr, with the characters that HTML escaping changes (`'`, `&`, `"`,
+`<`) in titles, names and staff messages: the subject and the text part show them as written,
+the HTML part escapes them exactly once and says the recipient's language."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django.utils.html import escape
+
+from accounts.services import issue_invitation
+from notifications import services
+from notifications.models import Delivery
+from notifications.registry import registered_kinds
+from tests.factories import (
+    ActivityFactory,
+    ItemFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    RegistrationFactory,
+    SurveyFactory,
+    UserFactory,
+)
+from workinggroup.enums import Action, ItemState
+from workinggroup.models import ModerationLog
+
+LANGUAGES = ["en", "es", "fr"]
+NAME = 'Zoë O\'Brien & "Zed" <Co>'
+TITLE = 'West Africa partners\' convening & "plans" <2027>'
+PLACE = "Salle l'Étoile & <annexe>"
+REASON = 'L\'équipe & le "budget" <ne suffisent pas>'
+MESSAGE = 'Merci d\'avoir écrit & "bravo" <à suivre>'
+# What HTML escaping twice (or escaping an escape) would leave behind.
+DOUBLE_ESCAPES = ("&amp;amp;", "&amp;#x27;", "&amp;#39;", "&amp;quot;", "&amp;lt;", "&amp;gt;")
+ESCAPES = ("&amp;", "&#x27;", "&#39;", "&quot;", "&lt;", "&gt;")
+
+
+def _person(language):
+    return MembershipFactory(user=UserFactory(display_name=NAME, language=language)).user
+
+
+def _activity(**kwargs):
+    return ActivityFactory(title_en=TITLE, place=PLACE, format="hybrid", **kwargs)
+
+
+def _registered(kind, user, **activity_kwargs):
+    registration = RegistrationFactory(activity=_activity(**activity_kwargs), user=user)
+    return {"activity": registration.activity, "registration": registration}, [TITLE]
+
+
+def _reminder(kind, user):
+    return _registered(kind, user)
+
+
+def _host_reminder(kind, user):
+    activity = _activity()
+    activity.host_people.add(user)
+    return {"activity": activity}, [TITLE]
+
+
+def _cancelled(kind, user):
+    fields, subject = _registered(kind, user, status="cancelled", cancellation_reason=REASON)
+    return fields, subject, [REASON]
+
+
+def _moderation(kind, user):
+    item = ItemFactory(title_en=TITLE, proposer=user)
+    entry = ModerationLog.objects.create(
+        item=item,
+        actor=UserFactory(),
+        action=Action.APPROVE,
+        from_state=ItemState.SUBMITTED,
+        to_state=ItemState.APPROVED,
+        message=MESSAGE,
+    )
+    # The recommendation's subject names only its new state.
+    subject = [] if kind == "recommendation_decided" else [TITLE]
+    return {"ref_id": entry.pk}, subject, [TITLE, MESSAGE]
+
+
+def _agenda(kind, user):
+    return {"ref_id": MeetingFactory().pk}, []
+
+
+def _survey(kind, user):
+    return {"ref_id": SurveyFactory(title_en=TITLE).pk}, [TITLE]
+
+
+# One way to make a due email of each kind, and the hostile texts its subject and body carry.
+# A new kind without an entry here fails the test below: add it.
+SETUPS = {
+    "reminder": _reminder,
+    "host_reminder": _host_reminder,
+    "activity_changed": _reminder,
+    "activity_cancelled": _cancelled,
+    "place_available": _reminder,
+    "proposal_update": _moderation,
+    "recommendation_decided": _moderation,
+    "agenda_published": _agenda,
+    "survey_open": _survey,
+    "survey_reminder": _survey,
+}
+
+
+def _html_part(message) -> str:
+    return next(content for content, mimetype in message.alternatives if mimetype == "text/html")
+
+
+def _check(*, subject, text, html, language, in_subject, in_body):
+    for value in in_subject:
+        assert value in subject, (value, subject)
+    for value in in_body:
+        assert value in text, (value, text)
+        assert escape(value) in html, (value, html)
+    for escaped in ESCAPES:
+        assert escaped not in subject, subject
+        assert escaped not in text, text
+    for twice in DOUBLE_ESCAPES:
+        assert twice not in html, html
+    for raw in (*in_subject, *in_body):
+        # People's words never reach the HTML unescaped.
+        assert raw not in html or raw == escape(raw), (raw, html)
+    assert re.search(rf'<html lang="{language}">', html), html[:200]
+
+
+def test_every_kind_of_notification_has_a_hostile_text_setup():
+    assert registered_kinds() <= set(SETUPS), registered_kinds() - set(SETUPS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", sorted(SETUPS))
+def test_notification_shows_text_as_written_and_escapes_html_once(kind, language):
+    user = _person(language)
+    fields, in_subject, *extra = SETUPS[kind](kind, user)
+    in_body = [NAME, *in_subject, *(extra[0] if extra else [])]
+    if kind in ("reminder", "activity_changed", "place_available", "host_reminder"):
+        in_body = [*in_body, TITLE]
+    if kind in ("reminder", "activity_changed"):
+        in_body = [*in_body, PLACE]
+    delivery = Delivery.objects.create(
+        key=f"hostile-{kind}-{language}",
+        kind=kind,
+        user=user,
+        due_at=timezone.now() - datetime.timedelta(minutes=1),
+        **fields,
+    )
+
+    message = services.render(delivery)
+
+    _check(
+        subject=message.subject,
+        text=message.body,
+        html=_html_part(message),
+        language=language,
+        in_subject=in_subject,
+        in_body=in_body,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_invitation_shows_names_as_written(language, django_capture_on_commit_callbacks):
+    inviter = UserFactory(display_name=NAME)
+    organisation = OrganisationFactory(name=TITLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_invitation(
+            email="new@example.org",
+            invited_by=inviter,
+            language=language,
+            email_context={"organisation": organisation.name},
+        )
+
+    message = mail.outbox[-1]
+    assert TITLE in message.subject
+    assert NAME in message.body
+    assert TITLE in message.body
+    for escaped in ESCAPES:
+        assert escaped not in message.subject
+        assert escaped not in message.body
+    for content, mimetype in getattr(message, "alternatives", []):
+        if mimetype == "text/html":
+            assert escape(NAME) in content
+            assert not any(twice in content for twice in DOUBLE_ESCAPES)
+            assert f'<html lang="{language}">' in content
