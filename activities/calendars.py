@@ -5,13 +5,22 @@ adding a second one; SEQUENCE is the activity's revision; a cancelled activity i
 STATUS:CANCELLED. Times carry the hosts' time zone (with its VTIMEZONE) when the reader may see
 every host organisation, and UTC otherwise (a hidden organisation's zone says where it works);
 every calendar shows them right wherever the reader is.
+
+METHOD says what the file is for (RFC 5546, iTIP), as mail and calendar programs read it:
+PUBLISH for what is downloaded or subscribed to (the .ics link, the personal and public feeds),
+REQUEST for an email's invitation or update (reminders, changes, a place available), CANCEL for an
+email saying the activity is cancelled. REQUEST and CANCEL name an ORGANIZER, as iTIP requires:
+the portal's own sending address (DEFAULT_FROM_EMAIL), never a host's, so no hidden
+organisation's address is written into anyone's calendar.
 """
 
 import datetime
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 from activities.enums import ActivityFormat, ActivityStatus
 from activities.models import Activity
@@ -21,12 +30,34 @@ from core.validators import multi_line, single_line
 
 PRODID = "-//Learning Lab//Learning Lab portal//EN"
 
+PUBLISH = "PUBLISH"
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+METHODS = frozenset({PUBLISH, REQUEST, CANCEL})
+
+
+def mime_type(method: str) -> str:
+    """The Content-Type of a calendar file sent with `method` (mail programs read the method
+    from the attachment's type as well as from the file)."""
+    return f"text/calendar; method={method}; charset=utf-8"
+
+
+def _organizer() -> vCalAddress:
+    """The portal itself, from its sending address: "Learning Lab <noreply@...>"."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = single_line(name)
+    return organizer
+
 
 def activity_url(activity: Activity, language: str) -> str:
     return absolute_url_for("activities:detail", language, pk=activity.pk)
 
 
-def _event(activity: Activity, *, language: str, include_link: bool, zone_name) -> Event:
+def _event(
+    activity: Activity, *, language: str, include_link: bool, zone_name, method: str
+) -> Event:
     zone = ZoneInfo(zone_name) if zone_name else datetime.UTC
     page = activity_url(activity, language)
     event = Event()
@@ -52,19 +83,28 @@ def _event(activity: Activity, *, language: str, include_link: bool, zone_name) 
         location.append(activity.online_link)
     if location:
         event.add("location", " · ".join(location))
-    event.add("status", "CANCELLED" if activity.status == ActivityStatus.CANCELLED else "CONFIRMED")
+    cancelled = method == CANCEL or activity.status == ActivityStatus.CANCELLED
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if method != PUBLISH:
+        event.add("organizer", _organizer())
     return event
 
 
-def calendar_for(activities, *, name: str, language: str, include_link, zone_of) -> bytes:
+def calendar_for(
+    activities, *, name: str, language: str, include_link, zone_of, method: str = PUBLISH
+) -> bytes:
     """An iCalendar file of `activities`; `include_link(activity)` says whether the online
     meeting link may be written in, `zone_of(activity)` the hosts' time zone when the reader may
-    see it, else None (see activities.selectors.hosts_zone_shown_to)."""
+    see it, else None (see activities.selectors.hosts_zone_shown_to). `method`: PUBLISH for
+    downloads and feeds, REQUEST or CANCEL for one activity attached to an email."""
 
+    if method not in METHODS:
+        raise ValueError(f"unknown iCalendar method {method!r}")
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", single_line(name))
     for activity in activities:
         calendar.add_component(
@@ -73,6 +113,7 @@ def calendar_for(activities, *, name: str, language: str, include_link, zone_of)
                 language=language,
                 include_link=include_link(activity),
                 zone_name=zone_of(activity),
+                method=method,
             )
         )
     calendar.add_missing_timezones()

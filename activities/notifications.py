@@ -9,7 +9,7 @@ from functools import lru_cache
 from django.utils import timezone
 
 from accounts.models import User
-from activities.calendars import activity_url, calendar_for
+from activities.calendars import CANCEL, REQUEST, activity_url, calendar_for
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.models import Activity, Registration
 from activities.selectors import hosts_zone_for, needs_summary
@@ -47,20 +47,24 @@ def _activity_context(delivery: Delivery, language: str) -> dict:
     }
 
 
-def _ics(delivery: Delivery, language: str) -> bytes:
+def _ics(delivery: Delivery, language: str, method: str = REQUEST) -> bytes:
+    """The email's calendar file: REQUEST (an invitation or update, which mail programs offer
+    to add or update in the calendar) or CANCEL (which removes it)."""
     activity = delivery.activity
     with_zone = hosts_zone_for(activity=activity, user=delivery.user) is not None
-    return _activity_ics(activity.pk, activity.sequence, activity.updated_at, language, with_zone)
+    return _activity_ics(
+        activity.pk, activity.sequence, activity.updated_at, language, with_zone, method
+    )
 
 
 @lru_cache(maxsize=256)
 def _activity_ics(
-    activity_pk: int, sequence: int, updated_at, language: str, with_zone: bool
+    activity_pk: int, sequence: int, updated_at, language: str, with_zone: bool, method: str
 ) -> bytes:
-    """One calendar file per activity revision, language and "may the reader see the hosts'
-    time zone", however many recipients: building its time zone definitions is the costliest
-    part of a reminder. The revision (sequence and last change) is in the key, so a changed
-    activity never gets a stale file."""
+    """One calendar file per activity revision, language, method and "may the reader see the
+    hosts' time zone", however many recipients: building its time zone definitions is the
+    costliest part of a reminder. The revision (sequence and last change) is in the key, so a
+    changed activity never gets a stale file."""
     activity = Activity.objects.get(pk=activity_pk)
     return calendar_for(
         [activity],
@@ -68,6 +72,7 @@ def _activity_ics(
         language=language,
         include_link=lambda _activity: True,
         zone_of=lambda shown: shown.timezone if with_zone else None,
+        method=method,
     )
 
 
@@ -124,7 +129,7 @@ def activity_cancelled_email(delivery: Delivery, language: str) -> Email:
     return Email(
         "notifications/email/activity_cancelled",
         _activity_context(delivery, language),
-        _ics(delivery, language),
+        _ics(delivery, language, CANCEL),
     )
 
 

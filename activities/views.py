@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from activities import permissions, selectors, services
-from activities.calendars import activity_url, calendar_for
+from activities.calendars import PUBLISH, activity_url, calendar_for
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.forms import (
     ActivityFilterForm,
@@ -166,6 +166,7 @@ def activity_ics(request, pk: int):
         language=translation.get_language(),
         include_link=lambda _activity: include,
         zone_of=selectors.hosts_zone_shown_to(request.user),
+        method=PUBLISH,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="learning-lab-{activity.pk}.ics"'
@@ -386,6 +387,7 @@ def personal_feed(request, token: str):
             language=user.language,
             include_link=lambda _activity: True,
             zone_of=selectors.hosts_zone_shown_to(user),
+            method=PUBLISH,
         )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
@@ -400,5 +402,6 @@ def public_feed_ics(request):
         language=translation.get_language(),
         include_link=lambda _activity: False,
         zone_of=selectors.hosts_zone_shown_to(None),
+        method=PUBLISH,
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

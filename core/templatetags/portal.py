@@ -27,6 +27,41 @@ def when(value: datetime | None) -> str:
     )
 
 
+def _period_parts(start: datetime, end: datetime | None) -> tuple[str, str]:
+    """Start and end as text in the viewer's time zone: the end with its date only when it
+    falls on another day there (a retreat over three days, a call past midnight)."""
+    local_start = timezone.localtime(start)
+    first = formats.date_format(local_start, "DATETIME_FORMAT")
+    if end is None:
+        return first, ""
+    local_end = timezone.localtime(end)
+    same_day = local_end.date() == local_start.date()
+    return first, formats.date_format(local_end, "TIME_FORMAT" if same_day else "DATETIME_FORMAT")
+
+
+@register.filter
+def period(start: datetime | None, end: datetime | None = None) -> str:
+    """`{{ activity.starts_at|period:activity.ends_at }}`, in the viewer's time zone, named
+    after the start as `when` does: "March 1, 2027, noon (UTC) – March 3, 2027, 8 p.m." over
+    several days, "May 6, 2031, 2 p.m. (UTC) – 4 p.m." within one; both ends in <time>."""
+    if start is None:
+        return ""
+    _first, last = _period_parts(start, end)
+    if not last:
+        return when(start)
+    return format_html('{} – <time datetime="{}">{}</time>', when(start), end.isoformat(), last)
+
+
+@register.filter
+def period_text(start: datetime | None, end: datetime | None = None) -> str:
+    """Plain text for emails, without the zone (the email names it): "March 1, 2027, noon –
+    March 3, 2027, 8 p.m." or "May 6, 2031, 2 p.m. – 4 p.m."."""
+    if start is None:
+        return ""
+    first, last = _period_parts(start, end)
+    return f"{first} – {last}" if last else first
+
+
 @register.simple_tag
 def translated(instance, field: str):
     """{% translated organisation "description" as description %}: see core.content."""
