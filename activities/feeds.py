@@ -26,7 +26,11 @@ class PublicActivitiesFeed(Feed):
         return translated_text(item, "title").text
 
     def item_description(self, item):
-        return translated_text(item, "description").text
+        """The summary in the reader's language, or the original saying which language it is in."""
+        description = translated_text(item, "description")
+        if description.is_fallback:
+            return f"{description.notice}\n\n{description.text}"
+        return description.text
 
     def item_link(self, item):
         return activity_url(item, get_language())

@@ -212,7 +212,11 @@ class NewActivityForm(ActivityForm):
 
 class RegistrationForm(SafeTextMixin, forms.Form):
     interpretation_language = forms.ChoiceField(
-        label=_("I need interpretation into"), required=False
+        label=_("I need interpretation into"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("This activity offers no interpretation into that language.")
+        },
     )
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs"),

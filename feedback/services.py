@@ -7,8 +7,9 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import User
@@ -268,7 +269,12 @@ def survey_for_activity(*, activity: Activity, template: Survey, by: User) -> Su
     for code in languages.codes():
         activity_title = getattr(activity, f"title_{code}") or activity.title
         template_title = getattr(template, f"title_{code}") or template.title
-        setattr(survey, f"title_{code}", f"{template_title}: {activity_title}"[:200])
+        with translation.override(code):
+            title = pgettext("label: text", "%(label)s: %(text)s") % {
+                "label": template_title,
+                "text": activity_title,
+            }
+        setattr(survey, f"title_{code}", title[:200])
         setattr(survey, f"introduction_{code}", getattr(template, f"introduction_{code}") or "")
     survey.save()
     for question in template.questions.prefetch_related("choices"):

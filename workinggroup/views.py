@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.content import missing_languages, translated_text
@@ -134,6 +135,19 @@ EXTRA_FIELDS = {
 }
 DANGEROUS = {Action.HIDE, Action.DECLINE, Action.WITHDRAW}
 
+# What the person reads once an action is taken: a whole sentence per action, so that each language
+# can phrase it naturally (not "Done: Approve.").
+DONE = {
+    Action.SUBMIT: gettext_lazy("The item is submitted. The Learning Lab team will look at it."),
+    Action.WITHDRAW: gettext_lazy("The item is withdrawn."),
+    Action.PUT_ON_AGENDA: gettext_lazy("The item is on the meeting's agenda."),
+    Action.APPROVE: gettext_lazy("The item is approved."),
+    Action.REQUEST_CHANGES: gettext_lazy("The proposer is asked for changes."),
+    Action.DECLINE: gettext_lazy("The item is declined."),
+    Action.MERGE: gettext_lazy("The item is merged into the other one."),
+    Action.HIDE: gettext_lazy("The item is hidden as abusive."),
+}
+
 
 @dataclass
 class StaffAction:
@@ -236,7 +250,7 @@ def act(request, pk: int):
             merge_into=data.get("merge_into"),
             schedule=schedule,
         )
-        messages.success(request, _("Done: %(action)s.") % {"action": Action(data["action"]).label})
+        messages.success(request, str(DONE[Action(data["action"])]))
         return redirect("workinggroup:item", pk=item.pk)
 
     return form_page(
