@@ -4,7 +4,9 @@ claim-and-send cycle. See notifications/models.py for the guarantees."""
 import datetime
 import logging
 import random
+import re
 import uuid
+from email.mime.text import MIMEText
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -262,6 +264,17 @@ def render_text(template_name: str, context: dict) -> str:
     return str.__str__(template.render(Context(context, autoescape=False)))
 
 
+def calendar_part(ics: bytes) -> MIMEText:
+    """The .ics attachment, typed `text/calendar; method=...` with the file's own iTIP method:
+    mail clients offer "add" or "remove from calendar" only when the type carries it."""
+    part = MIMEText(ics.decode("utf-8"), "calendar", "utf-8")
+    method = re.search(r"^METHOD:(\w+)\r?$", part.get_payload(decode=True).decode(), re.M)
+    if method:
+        part.set_param("method", method.group(1))
+    part.add_header("Content-Disposition", "attachment", filename="learning-lab.ics")
+    return part
+
+
 def render(delivery: Delivery) -> EmailMultiAlternatives:
     """The email of a delivery, in the recipient's language and time zone. Raises NotDue."""
     user = delivery.user
@@ -308,7 +321,7 @@ def render(delivery: Delivery) -> EmailMultiAlternatives:
     )
     message.attach_alternative(html, "text/html")
     if email.ics:
-        message.attach("learning-lab.ics", email.ics, "text/calendar; charset=utf-8")
+        message.attach(calendar_part(email.ics))
     return message
 
 

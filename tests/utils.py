@@ -60,3 +60,13 @@ def image_file(
     options = {"exif": exif} if exif else {}
     image.save(buffer, image_format, **options)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def attachment(message, index: int = 0) -> tuple[str, bytes, str]:
+    """(file name, content, content type) of an email's attachment, whether Django keeps it as
+    a tuple or as the MIME part the portal built (calendar files carry their iTIP method)."""
+    item = message.attachments[index]
+    if isinstance(item, tuple):
+        name, content, mimetype = item
+        return name, content if isinstance(content, bytes) else content.encode(), mimetype
+    return item.get_filename(), item.get_payload(decode=True), item["Content-Type"]

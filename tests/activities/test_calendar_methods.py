@@ -17,6 +17,7 @@ from notifications.enums import Kind
 from notifications.registry import builder_for
 from tests.activities.test_calendars import _edit_data
 from tests.factories import ActivityFactory, MembershipFactory, UserFactory
+from tests.utils import attachment
 
 START = datetime.datetime(2031, 5, 6, 14, 0, tzinfo=datetime.UTC)
 
@@ -33,8 +34,7 @@ def _only_event(calendar):
 
 
 def _attachment(message) -> bytes:
-    content = message.attachments[0][1]
-    return content if isinstance(content, bytes) else content.encode()
+    return attachment(message)[1]
 
 
 def _portal_address() -> str:
@@ -159,3 +159,17 @@ def test_downloads_and_feeds_publish_and_never_request(client):
         assert event.status.value == "CONFIRMED"
         assert event.dtstart.value == START
         assert event.dtend.value == START.replace(hour=16)
+
+
+@pytest.mark.django_db
+def test_email_attachments_are_typed_with_their_method():
+    from notifications.services import calendar_part
+
+    request = calendar_part(b"BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n")
+    cancel = calendar_part(b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n")
+
+    assert request.get_content_type() == "text/calendar"
+    assert request.get_param("method") == "REQUEST"
+    assert request.get_param("charset") == "utf-8"
+    assert cancel.get_param("method") == "CANCEL"
+    assert cancel.get_filename() == "learning-lab.ics"

@@ -44,6 +44,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.hardening.test_permission_matrix import MATRIX
+from tests.utils import attachment
 from workinggroup.enums import ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, ModerationLog
 
@@ -336,10 +337,7 @@ def _delivery(world, user, kind) -> Delivery:
 
 def _email_text(message) -> str:
     parts = [message.subject, message.body, *(body for body, _type in message.alternatives)]
-    parts += [
-        content.decode() if isinstance(content, bytes) else content
-        for _name, content, _mimetype in message.attachments
-    ]
+    parts += [attachment(message, index)[1].decode() for index in range(len(message.attachments))]
     parts += [f"{name}: {value}" for name, value in message.extra_headers.items()]
     return _readable("\n".join(parts).encode())
 

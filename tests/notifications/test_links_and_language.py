@@ -16,6 +16,7 @@ from notifications import services
 from notifications.enums import Preference
 from notifications.models import Delivery, NotificationSettings
 from tests.factories import ActivityFactory, MembershipFactory, RegistrationFactory, UserFactory
+from tests.utils import attachment
 
 SITE = "http://lab.example.test:8123"
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,7 +110,6 @@ def test_email_links_and_calendar_file_use_site_url():
     assert f"{SITE}/es/activities/{registration.activity.pk}/" in message.body
     assert message.extra_headers["List-Unsubscribe"].startswith(f"<{SITE}/")
     assert "127.0.0.1:8000" not in message.body
-    ics = message.attachments[0][1]
-    ics = (ics.decode() if isinstance(ics, bytes) else ics).replace("\r\n ", "")
+    ics = attachment(message)[1].decode().replace("\r\n ", "")
     assert SITE in ics
     assert "127.0.0.1:8000" not in ics

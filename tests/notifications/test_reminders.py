@@ -23,7 +23,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
-from tests.utils import text_of, translated
+from tests.utils import attachment, text_of, translated
 
 
 def _person(**kwargs):
@@ -31,8 +31,7 @@ def _person(**kwargs):
 
 
 def _ics(message) -> bytes:
-    content = message.attachments[0][1]
-    return content if isinstance(content, bytes) else content.encode()
+    return attachment(message)[1]
 
 
 def _make_due(delivery_filter=None):
@@ -108,7 +107,9 @@ def test_due_reminder_goes_out_once_in_language_and_time_zone(
     assert "https://meet.example/secret-room" in message.body
     assert f"http://127.0.0.1:8000/fr/activities/{activity.pk}/" in message.body
     assert [m for _c, m in message.alternatives] == ["text/html"]
-    assert message.attachments[0][0] == "learning-lab.ics"
+    assert attachment(message)[0] == "learning-lab.ics"
+    assert attachment(message)[2] == 'text/calendar; charset="utf-8"; method="REQUEST"'
+    assert b"method=\"REQUEST\"" in message.message().as_bytes()
     assert b"BEGIN:VEVENT" in _ics(message)
 
 
