@@ -109,7 +109,7 @@ def test_due_reminder_goes_out_once_in_language_and_time_zone(
     assert [m for _c, m in message.alternatives] == ["text/html"]
     assert attachment(message)[0] == "learning-lab.ics"
     assert attachment(message)[2] == 'text/calendar; charset="utf-8"; method="REQUEST"'
-    assert b"method=\"REQUEST\"" in message.message().as_bytes()
+    assert b'method="REQUEST"' in message.message().as_bytes()
     assert b"BEGIN:VEVENT" in _ics(message)
 
 
