@@ -127,12 +127,10 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
                     "registration_deadline": activity.registration_deadline
                     and activity.registration_deadline.astimezone(zone).replace(tzinfo=None),
                     "host_organisations": [
-                        host for host in activity.host_organisations.all() if host.pk in self._shown
+                        host for host in self._current_hosts if host.pk in self._shown
                     ],
                     "host_people": [
-                        person
-                        for person in activity.host_people.all()
-                        if person.pk in self._shown_people
+                        person for person in self._current_people if person.pk in self._shown_people
                     ],
                     "focus_areas": list(activity.focus_areas.all()),
                 }
@@ -148,16 +146,12 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         self._shown = set(organisations.values_list("pk", flat=True))
         self._shown_people = set(people.values_list("pk", flat=True))
         activity = self.instance
-        self._kept_hosts, self._kept_people = [], []
-        if activity.pk:
-            self._kept_hosts = [
-                host for host in activity.host_organisations.all() if host.pk not in self._shown
-            ]
-            self._kept_people = [
-                person
-                for person in activity.host_people.all()
-                if person.pk not in self._shown_people
-            ]
+        self._current_hosts = list(activity.host_organisations.all()) if activity.pk else []
+        self._current_people = list(activity.host_people.all()) if activity.pk else []
+        self._kept_hosts = [host for host in self._current_hosts if host.pk not in self._shown]
+        self._kept_people = [
+            person for person in self._current_people if person.pk not in self._shown_people
+        ]
 
     def clean_host_organisations(self):
         return [*self.cleaned_data["host_organisations"], *self._kept_hosts]

@@ -210,33 +210,30 @@ def stop_reminders(*, registration: Registration | None = None, activity=None) -
     deliveries.update(status=DeliveryStatus.CANCELLED)
 
 
-def activity_changed(*, activity: Activity) -> None:
-    """Tell everyone with a place that the time or place changed; re-arm reminders."""
-    arm_activity(activity=activity)
+def _notify_confirmed(activity: Activity, kind: str, *, key: str) -> None:
+    """One notice of `kind` to everyone with a confirmed place; `key` names it per registration
+    ("{pk}" is the registration's id), so it is created once whoever calls again."""
     for registration in activity.registrations.filter(
         status=RegistrationStatus.CONFIRMED
     ).select_related("user"):
         notifications.notify(
             user=registration.user,
-            kind=Kind.ACTIVITY_CHANGED,
-            key=f"changed:{registration.pk}:{activity.sequence}",
+            kind=kind,
+            key=key.format(pk=registration.pk),
             activity=activity,
             registration=registration,
         )
+
+
+def activity_changed(*, activity: Activity) -> None:
+    """Tell everyone with a place that the time or place changed; re-arm reminders."""
+    arm_activity(activity=activity)
+    _notify_confirmed(activity, Kind.ACTIVITY_CHANGED, key=f"changed:{{pk}}:{activity.sequence}")
 
 
 def activity_cancelled(*, activity: Activity) -> None:
     stop_reminders(activity=activity)
-    for registration in activity.registrations.filter(
-        status=RegistrationStatus.CONFIRMED
-    ).select_related("user"):
-        notifications.notify(
-            user=registration.user,
-            kind=Kind.ACTIVITY_CANCELLED,
-            key=f"cancelled:{registration.pk}",
-            activity=activity,
-            registration=registration,
-        )
+    _notify_confirmed(activity, Kind.ACTIVITY_CANCELLED, key="cancelled:{pk}")
 
 
 @rearm_on_preferences
