@@ -35,3 +35,26 @@ def get_zone(name: str | None) -> zoneinfo.ZoneInfo | None:
 def validate_timezone(value: str) -> None:
     if value not in all_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def zone_label(name: str) -> str:
+    """A zone named for people, in the active language, from CLDR's city names: "Dakar time",
+    "hora de Guatemala", "heure de Port-d’Espagne"; "UTC" stays "UTC"."""
+    from django.utils import translation
+
+    return _zone_label(name, translation.get_language() or "en")
+
+
+@lru_cache(maxsize=2048)
+def _zone_label(name: str, language: str) -> str:
+    from babel import Locale
+    from babel.dates import get_timezone_location
+    from django.utils import translation
+
+    zone = get_zone(name)
+    if zone is None or name == "UTC":
+        return "UTC"
+    locale = Locale.parse(translation.to_locale(language))
+    city = get_timezone_location(zone, locale=locale, return_city=True)
+    with translation.override(language):
+        return str(_("%(city)s time") % {"city": city})
