@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -49,17 +49,23 @@ class MaterialInline(SafeAdminMixin, admin.TabularInline):
     fields = ["kind", "title", "language", "link", "file"]
 
 
-def _change_status(modeladmin, request, queryset, to: str, done: str) -> None:
+def _change_status(modeladmin, request, queryset, to: str, done) -> None:
+    """`done(count)` says what was done, as a sentence with its plural."""
     changed = 0
     for activity in queryset:
         try:
             services.change_status(activity=activity, to=to, by=request.user)
         except ApplicationError as error:
-            modeladmin.message_user(request, f"{activity}: {error.message}", messages.ERROR)
+            modeladmin.message_user(
+                request,
+                gettext("“%(activity)s” was not changed. %(reason)s")
+                % {"activity": activity, "reason": error.message},
+                messages.ERROR,
+            )
         else:
             changed += 1
     if changed:
-        modeladmin.message_user(request, done % {"count": changed}, messages.SUCCESS)
+        modeladmin.message_user(request, done(changed), messages.SUCCESS)
 
 
 @admin.action(description=_("Publish the selected drafts"))
@@ -69,7 +75,10 @@ def publish(modeladmin, request, queryset):
         request,
         queryset,
         ActivityStatus.SCHEDULED,
-        gettext("Published: %(count)s."),
+        lambda count: (
+            ngettext("%(count)s activity published.", "%(count)s activities published.", count)
+            % {"count": count}
+        ),
     )
 
 
@@ -80,7 +89,14 @@ def mark_completed(modeladmin, request, queryset):
         request,
         queryset,
         ActivityStatus.COMPLETED,
-        gettext("Marked completed: %(count)s."),
+        lambda count: (
+            ngettext(
+                "%(count)s activity marked completed.",
+                "%(count)s activities marked completed.",
+                count,
+            )
+            % {"count": count}
+        ),
     )
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
 
 from core.validators import (
     validate_date_in_range,
@@ -32,6 +33,8 @@ def protect_text_fields(fields: dict[str, forms.Field]) -> None:
     other control characters. Whole-number fields get bounds a database column can hold.
     Idempotent."""
     for field in fields.values():
+        if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)):
+            _plain_choice_messages(field)
         if isinstance(field, forms.ModelChoiceField):
             _guard_keys(field)
             continue
@@ -46,6 +49,24 @@ def protect_text_fields(fields: dict[str, forms.Field]) -> None:
         if validator not in field.validators:
             # A new list: fields built once at class level must not share an instance's change.
             field.validators = [*field.validators, validator]
+
+
+# Django's "Select a valid choice. es is not one of the available choices." repeats the sent value
+# (a code nobody chose) in a framework sentence: a person is told what to do instead.
+_FRAMEWORK_CHOICE_MESSAGES = {
+    id(forms.ChoiceField.default_error_messages["invalid_choice"]),
+    id(forms.MultipleChoiceField.default_error_messages["invalid_choice"]),
+    id(forms.ModelChoiceField.default_error_messages["invalid_choice"]),
+    id(forms.ModelMultipleChoiceField.default_error_messages["invalid_choice"]),
+}
+INVALID_CHOICE = _("That is not one of the choices offered here. Please choose from the list.")
+
+
+def _plain_choice_messages(field: forms.Field) -> None:
+    if id(field.error_messages.get("invalid_choice")) in _FRAMEWORK_CHOICE_MESSAGES:
+        field.error_messages["invalid_choice"] = INVALID_CHOICE
+    if "invalid_pk_value" in field.error_messages:
+        field.error_messages["invalid_pk_value"] = INVALID_CHOICE
 
 
 def _too_large(value) -> bool:

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language_info, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -85,11 +85,19 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
                 del self.fields[name]
         for field, label in (("description", _("Description")), ("mission", _("Mission"))):
             for code, _name in settings.LANGUAGES:
-                self.fields[
-                    f"{field}_{code}"
-                ].label = f"{label} ({gettext(get_language_info(code)['name'])})"
+                self.fields[f"{field}_{code}"].label = pgettext(
+                    "field (language)", "%(field)s (%(language)s)"
+                ) % {
+                    "field": label,
+                    "language": gettext(get_language_info(code)["name"]),
+                }
         self.fields["visibility"].choices = [
-            (value, f"{label}: {VISIBILITY_HELP[value]}") for value, label in Visibility.choices
+            (
+                value,
+                pgettext("label: text", "%(label)s: %(text)s")
+                % {"label": label, "text": VISIBILITY_HELP[value]},
+            )
+            for value, label in Visibility.choices
         ]
         self.fields["region"].choices = [("", "---------"), *Region.choices]
         self.fields["country"].choices = [("", "---------"), *countries]

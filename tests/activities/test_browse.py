@@ -153,7 +153,7 @@ def test_upcoming_and_past_lists(client):
         ("month=2026-13", "Give the month as YYYY-MM, for example 2026-11."),
         (
             "type=party",
-            "Select a valid choice. %(value)s is not one of the available choices.",
+            "That is not one of the choices offered here. Please choose from the list.",
         ),
     ],
 )

@@ -38,8 +38,14 @@ SINGLE_LINE = (
         ("month=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%96-11", MONTH_FORMAT),  # full-width digits
         ("month=a&month=b", MONTH_FORMAT),
         ("q=a%0Db", SINGLE_LINE),
-        ("type=" + "x" * 300, "Select a valid choice."),
-        ("when=" + "9" * 40, "Select a valid choice."),
+        (
+            "type=" + "x" * 300,
+            "That is not one of the choices offered here. Please choose from the list.",
+        ),
+        (
+            "when=" + "9" * 40,
+            "That is not one of the choices offered here. Please choose from the list.",
+        ),
     ],
 )
 def test_hostile_activity_filters_answer_400_with_the_reason(client, query, message):

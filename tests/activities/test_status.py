@@ -308,8 +308,8 @@ def test_admin_publishes_drafts_through_the_service_and_says_what_was_refused(cl
     assert (draft.status, draft.sequence) == (ActivityStatus.SCHEDULED, 1)
     assert (scheduled.status, scheduled.sequence) == (ActivityStatus.SCHEDULED, 0)
     page = text_of(response)
-    assert "Published: 1." in page
-    assert f"{scheduled}: {translated('en', 'Only a draft can be published.')}" in page
+    assert "1 activity published." in page
+    assert f"“{scheduled}” was not changed. Only a draft can be published." in page
 
 
 @pytest.mark.django_db

@@ -95,14 +95,14 @@ def test_bad_answers_are_a_translated_400_and_nothing_is_saved(client, bad):
         message = "This field is required."
     elif bad == "outside the scale":
         data[f"q{questions['scale'].pk}"] = "7"
-        message = "Select a valid choice. %(value)s is not one of the available choices."
+        message = "That is not one of the choices offered here. Please choose from the list."
     elif bad == "tampered question":
         data[f"q{questions_of(other)['scale'].pk}"] = "3"
         message = "This form no longer matches the survey. Reload the page and answer again."
     else:
         foreign_choice = questions_of(other)["single"].choices.first()
         data[f"q{questions['single'].pk}"] = str(foreign_choice.pk)
-        message = "Select a valid choice. %(value)s is not one of the available choices."
+        message = "That is not one of the choices offered here. Please choose from the list."
     client.force_login(PartnerFactory())
 
     response = client.post(f"/es/feedback/{survey.pk}/", data)

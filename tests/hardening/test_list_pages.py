@@ -23,17 +23,17 @@ REFUSED = [
     (
         "/en/partners/?region=nowhere",
         "region",
-        "Select a valid choice. nowhere is not one of the available choices.",
+        "That is not one of the choices offered here. Please choose from the list.",
     ),
     (
         "/en/working-group/queue/?state=nope",
         "state",
-        "Select a valid choice. nope is not one of the available choices.",
+        "That is not one of the choices offered here. Please choose from the list.",
     ),
     (
         "/en/notifications/deliveries/?status=nope",
         "status",
-        "Select a valid choice. nope is not one of the available choices.",
+        "That is not one of the choices offered here. Please choose from the list.",
     ),
 ]
 

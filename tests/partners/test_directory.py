@@ -65,7 +65,7 @@ def test_invalid_filter_is_a_translated_400(client, language):
 
     assert response.status_code == 400
     assert translated(
-        language, "Select a valid choice. %(value)s is not one of the available choices."
+        language, "That is not one of the choices offered here. Please choose from the list."
     ) % {"value": "atlantis"} in text_of(response)
 
 

@@ -230,7 +230,7 @@ def test_bad_logo_is_refused_with_translated_error_and_nothing_saved(
         (
             "visibility",
             "everyone",
-            "Select a valid choice. %(value)s is not one of the available choices.",
+            "That is not one of the choices offered here. Please choose from the list.",
         ),
     ],
 )
