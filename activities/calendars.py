@@ -11,7 +11,9 @@ PUBLISH for what is downloaded or subscribed to (the .ics link, the personal and
 REQUEST for an email's invitation or update (reminders, changes, a place available), CANCEL for an
 email saying the activity is cancelled. REQUEST and CANCEL name an ORGANIZER, as iTIP requires:
 the portal's own sending address (DEFAULT_FROM_EMAIL), never a host's, so no hidden
-organisation's address is written into anyone's calendar.
+organisation's address is written into anyone's calendar. An emailed file also names its
+recipient as the one ATTENDEE (iTIP asks for one in a REQUEST), already accepted (they registered)
+and with RSVP=FALSE: nobody is asked to answer a sending address that reads no mail.
 """
 
 import datetime
@@ -49,6 +51,20 @@ def _organizer() -> vCalAddress:
     if name:
         organizer.params["cn"] = single_line(name)
     return organizer
+
+
+def with_attendee(ics: bytes, user) -> bytes:
+    """`ics` (one emailed activity) with `user` as its ATTENDEE: the recipient, who registered."""
+    calendar = Calendar.from_ical(ics)
+    attendee = vCalAddress(f"mailto:{user.email}")
+    if user.display_name:
+        attendee.params["cn"] = single_line(user.display_name)
+    attendee.params["role"] = "REQ-PARTICIPANT"
+    attendee.params["partstat"] = "ACCEPTED"
+    attendee.params["rsvp"] = "FALSE"
+    for event in calendar.walk("VEVENT"):
+        event.add("attendee", attendee)
+    return calendar.to_ical()
 
 
 def activity_url(activity: Activity, language: str) -> str:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from django.utils import timezone
 
 from accounts.models import User
-from activities.calendars import CANCEL, REQUEST, activity_url, calendar_for
+from activities.calendars import CANCEL, REQUEST, activity_url, calendar_for, with_attendee
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.models import Activity, Registration
 from activities.selectors import hosts_zone_for, needs_summary
@@ -52,9 +52,10 @@ def _ics(delivery: Delivery, language: str, method: str = REQUEST) -> bytes:
     to add or update in the calendar) or CANCEL (which removes it)."""
     activity = delivery.activity
     with_zone = hosts_zone_for(activity=activity, user=delivery.user) is not None
-    return _activity_ics(
+    shared = _activity_ics(
         activity.pk, activity.sequence, activity.updated_at, language, with_zone, method
     )
+    return with_attendee(shared, delivery.user)
 
 
 @lru_cache(maxsize=256)

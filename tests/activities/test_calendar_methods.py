@@ -173,3 +173,42 @@ def test_email_attachments_are_typed_with_their_method():
     assert request.get_param("charset") == "utf-8"
     assert cancel.get_param("method") == "CANCEL"
     assert cancel.get_filename() == "learning-lab.ics"
+
+
+@pytest.mark.django_db
+def test_an_emailed_file_names_its_recipient_as_the_one_attendee_and_never_another():
+    activity = ActivityFactory(starts_at=START, ends_at=START + datetime.timedelta(hours=2))
+    first = _person(display_name="Aminata «Ami» Diop", email="aminata@example.org")
+    second = _person(email="fatou@example.org")
+    files = {
+        person: _email_ics(
+            Kind.REMINDER,
+            user=person,
+            activity=activity,
+            registration=activity_services.register(activity=activity, user=person),
+        )
+        for person in (first, second)
+    }
+
+    for person, content in files.items():
+        event = _only_event(_read(content))
+        attendees = event.contents["attendee"]
+        assert [attendee.value for attendee in attendees] == [f"mailto:{person.email}"]
+        params = attendees[0].params
+        assert params["PARTSTAT"] == ["ACCEPTED"]
+        assert params["RSVP"] == ["FALSE"]
+    assert _only_event(_read(files[first])).attendee.params["CN"] == ["Aminata «Ami» Diop"]
+    # One file per activity is built and shared: the next recipient never sees the first.
+    assert b"aminata@example.org" not in files[second]
+
+
+@pytest.mark.django_db
+def test_downloads_name_no_attendee(client):
+    activity = ActivityFactory(audience="public")
+    person = _person()
+    activity_services.register(activity=activity, user=person)
+    client.force_login(person)
+
+    content = client.get(f"/en/activities/{activity.pk}/calendar.ics").content
+
+    assert b"ATTENDEE" not in content
