@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.forms import SafeTextMixin
-from core.timezones import timezone_choices
+from core.timezones import ZoneChoiceField
 
 
-class TimezoneChoiceField(forms.ChoiceField):
+class TimezoneChoiceField(ZoneChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Time zone"))
         kwargs.setdefault("help_text", _("Every time in the portal is shown in this time zone."))
-        super().__init__(choices=timezone_choices, **kwargs)
+        super().__init__(**kwargs)
 
 
 class SignupForm(SafeTextMixin, AllauthSignupForm):
@@ -31,8 +31,10 @@ class SignupForm(SafeTextMixin, AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = translation.get_language()
-        # The visitor's browser zone when the page's script reported it, else UTC.
+        # The visitor's browser zone when the page's script reported it (the `tz` cookie), else
+        # UTC; on the very first page static/js/timezone.js sets the field to the browser's zone.
         self.fields["timezone"].initial = timezone.get_current_timezone_name()
+        self.fields["timezone"].widget.attrs["data-browser-zone"] = ""
 
 
 class ProfileForm(SafeTextMixin, forms.ModelForm):

@@ -14,7 +14,7 @@ from activities.selectors import hosts_zone_for
 from activities.validators import validate_material_file
 from core import languages
 from core.forms import LocalDateTimeField, SafeTextMixin
-from core.timezones import timezone_choices
+from core.timezones import ZoneChoiceField
 from core.validators import (
     MAX_YEAR,
     MIN_YEAR,
@@ -48,7 +48,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    timezone = forms.ChoiceField(label=_("Time zone of the hosts"), choices=timezone_choices)
+    timezone = ZoneChoiceField(label=_("Time zone of the hosts"))
     starts_at = LocalDateTimeField(
         label=_("Starts (hosts' local time)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -15,6 +15,7 @@ from activities.models import Activity, Registration
 from activities.selectors import hosts_zone_for, needs_summary
 from core.content import translated_text
 from core.i18n import absolute_url_for
+from core.timezones import zone_label
 from notifications import services as notifications
 from notifications.enums import DeliveryStatus, Kind, Preference
 from notifications.models import Delivery
@@ -39,7 +40,9 @@ def _activity_context(delivery: Delivery, language: str) -> dict:
         "title_notice": title.notice if title.is_fallback else "",
         "starts_at": activity.starts_at,
         "ends_at": activity.ends_at,
-        "zone": delivery.user.timezone,
+        # Named for people in the recipient's language; notifications.services.render shows
+        # the dates in this zone (and language) too.
+        "zone": zone_label(delivery.user.timezone),
         "place": activity.place if activity.format != "online" else "",
         "online_link": activity.online_link if activity.format != "in_person" else "",
         "url": activity_url(activity, language),

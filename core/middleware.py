@@ -68,7 +68,10 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
 
 class TimezoneMiddleware:
     """Show times in the viewer's zone: the profile's for people signed in, else the zone the
-    browser reported in the `tz` cookie (set by static/js/timezone.js), else UTC."""
+    browser reported in the `tz` cookie (set by static/js/timezone.js), else UTC.
+
+    `request.timezone_known` says whether it is the viewer's own: when it is not (a first
+    visit), base.html tells timezone.js, which shows the page's times in the browser's zone."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,6 +84,7 @@ class TimezoneMiddleware:
             else unquote(request.COOKIES.get(settings.TIMEZONE_COOKIE_NAME, ""))
         )
         zone = get_zone(name)
+        request.timezone_known = zone is not None
         if zone is None:
             timezone.deactivate()
         else:

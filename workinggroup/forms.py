@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from activities.enums import ActivityFormat, ActivityType, Audience
 from core import languages
 from core.forms import LocalDateTimeField, SafeTextMixin, SaneDateField
-from core.timezones import timezone_choices
+from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import ends_after_start, ends_after_start_message, local_moment
 from partners.models import Organisation
+from partners.selectors import traces_for
 from workinggroup.enums import Action, Decision, ItemKind, ItemState
 from workinggroup.models import TEXT_LIMIT, Item
 
@@ -166,6 +167,16 @@ class TranslationForm(SafeTextMixin, forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
+def hosts_zone(*, item: Item, viewer) -> str:
+    """The zone an approved proposal is scheduled in unless staff choose another: its hosts'.
+    Organisations have no time zone of their own, so it is the proposer's, and only when
+    `viewer` may see the proposer (staff see everyone); else "" (the picker starts at UTC)."""
+    proposer = item.proposer
+    if proposer is None or not traces_for(viewer).shows_person(proposer):
+        return ""
+    return canonical_zone(proposer.timezone)
+
+
 class ModerationForm(SafeTextMixin, forms.Form):
     """One moderation action on one item; which fields matter depends on the action."""
 
@@ -195,11 +206,11 @@ class ModerationForm(SafeTextMixin, forms.Form):
     ends_at = LocalDateTimeField(
         label=_("Ends (hosts' local time)"), required=False, widget=DATETIME
     )
-    timezone = forms.ChoiceField(
-        label=_("Time zone of the hosts"), choices=timezone_choices, required=False
-    )
+    timezone = ZoneChoiceField(label=_("Time zone of the hosts"), required=False)
 
-    def __init__(self, *args, meetings, merge_targets, action: str = "", **kwargs):
+    def __init__(
+        self, *args, meetings, merge_targets, action: str = "", hosts_zone: str = "", **kwargs
+    ):
         # One form per action on the item page: each gets its own ids (`id_approve_message`),
         # while the field names stay the same, so the page never repeats an id.
         if action in Action.values:  # never a sent value that is no action: it becomes an id
@@ -207,6 +218,8 @@ class ModerationForm(SafeTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
         self.fields["merge_into"].queryset = merge_targets
+        if hosts_zone:
+            self.initial.setdefault("timezone", hosts_zone)
 
     def clean(self):
         cleaned = super().clean()
@@ -225,7 +238,7 @@ class CommentForm(SafeTextMixin, forms.Form):
 
 class MeetingForm(SafeTextMixin, forms.Form):
     starts_at = LocalDateTimeField(label=_("Date and time"), widget=DATETIME)
-    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
+    timezone = ZoneChoiceField(label=_("Time zone"))
 
     def clean(self):
         cleaned = super().clean()

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from core.content import translated_text
 from core.i18n import absolute_url_for
+from core.timezones import zone_label
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 from notifications.registry import Email, NotDue, register
@@ -48,7 +49,7 @@ def agenda_published(delivery: Delivery, language: str) -> Email:
         "notifications/email/agenda_published",
         {
             "starts_at": meeting.starts_at,
-            "zone": delivery.user.timezone,
+            "zone": zone_label(delivery.user.timezone),
             "url": absolute_url_for("workinggroup:meeting", language, pk=meeting.pk),
         },
     )

@@ -22,6 +22,7 @@ from workinggroup.forms import (
     OutcomeForm,
     QueueFilterForm,
     TranslationForm,
+    hosts_zone,
 )
 from workinggroup.models import AgendaEntry
 
@@ -158,11 +159,13 @@ class StaffAction:
     is_danger: bool
 
 
-def _moderation_form(item, action: str = "", data=None):
+def _moderation_form(item, action: str = "", data=None, viewer=None):
+    approving = viewer is not None and action == Action.APPROVE
     return ModerationForm(
         data,
         action=action,
         initial={"version": item.version},
+        hosts_zone=hosts_zone(item=item, viewer=viewer) if approving else "",
         meetings=selectors.draft_meetings(),
         merge_targets=selectors.merge_targets(item=item),
     )
@@ -178,7 +181,11 @@ def _item_context(request, item, moderation_form=None):
     for action in actions:
         if not services.TRANSITIONS[action].by_staff:
             continue
-        form = moderation_form if action == sent else _moderation_form(item, action)
+        form = (
+            moderation_form
+            if action == sent
+            else _moderation_form(item, action, viewer=request.user)
+        )
         extra = EXTRA_FIELDS.get(action, ())
         if action == Action.APPROVE and not item.is_proposal:
             extra = ()

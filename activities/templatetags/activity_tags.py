@@ -1,13 +1,12 @@
-from zoneinfo import ZoneInfo
-
 from django import template
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities.enums import RegistrationStatus
 from activities.selectors import hosts_zone_for
+from core.dates import period_text
+from core.timezones import get_zone, zone_label
 
 register = template.Library()
 
@@ -25,16 +24,16 @@ def places_left(activity) -> str:
 
 @register.simple_tag(takes_context=True)
 def host_local_time(context, activity) -> str:
-    """The start in the hosts' own time zone: "16:00 in Africa/Dakar", when the viewer may
-    see every host (see activities.selectors.hosts_zone_for); else nothing."""
+    """The activity in the hosts' own time zone: "lundi 6 mai 2031, 16:00 – 18:00 for the hosts
+    (heure de Dakar)", when the viewer may see every host (see
+    activities.selectors.hosts_zone_for); else nothing."""
     request = context.get("request")
     zone = hosts_zone_for(activity=activity, user=getattr(request, "user", None))
-    if zone is None:
+    if zone is None or get_zone(zone) is None:
         return ""
-    local = activity.starts_at.astimezone(ZoneInfo(zone))
     return _("%(time)s for the hosts (%(zone)s)") % {
-        "time": formats.date_format(local, "DATETIME_FORMAT"),
-        "zone": zone.replace("_", " "),
+        "time": period_text(activity.starts_at, activity.ends_at, get_zone(zone)),
+        "zone": zone_label(zone),
     }
 
 

@@ -2,64 +2,80 @@ from datetime import datetime
 from functools import lru_cache
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 
+from core import dates
 from core.languages import language_name
+from core.timezones import zone_label
 
 register = template.Library()
 
 
+def _zone_name() -> str:
+    return zone_label(timezone.get_current_timezone_name())
+
+
 @register.filter
 def when(value: datetime | None) -> str:
-    """A moment in the viewer's time zone, with the zone named: "Nov. 24, 2026, 12:15 a.m.
-    (Asia/Kathmandu)", wrapped in a machine-readable <time> element."""
+    """A moment in the viewer's time zone, with its weekday and the zone named for people:
+    "Monday, March 1, 2027, 12:00 PM (Kathmandu time)", "lundi 1 mars 2027 à 12:00 (heure de
+    Katmandou)", in a <time> element that static/js/timezone.js may rewrite on a first visit."""
     if value is None:
         return ""
-    local = timezone.localtime(value)
-    zone = timezone.get_current_timezone_name().replace("_", " ")
     return format_html(
-        '<time datetime="{}">{} ({})</time>',
+        '<time datetime="{}" data-local>{} ({})</time>',
         value.isoformat(),
-        formats.date_format(local, "DATETIME_FORMAT"),
-        zone,
+        dates.moment_text(value),
+        _zone_name(),
     )
-
-
-def _period_parts(start: datetime, end: datetime | None) -> tuple[str, str]:
-    """Start and end as text in the viewer's time zone: the end with its date only when it
-    falls on another day there (a retreat over three days, a call past midnight)."""
-    local_start = timezone.localtime(start)
-    first = formats.date_format(local_start, "DATETIME_FORMAT")
-    if end is None:
-        return first, ""
-    local_end = timezone.localtime(end)
-    same_day = local_end.date() == local_start.date()
-    return first, formats.date_format(local_end, "TIME_FORMAT" if same_day else "DATETIME_FORMAT")
 
 
 @register.filter
 def period(start: datetime | None, end: datetime | None = None) -> str:
-    """`{{ activity.starts_at|period:activity.ends_at }}`, in the viewer's time zone, named
-    after the start as `when` does: "March 1, 2027, noon (UTC) – March 3, 2027, 8 p.m." over
-    several days, "May 6, 2031, 2 p.m. (UTC) – 4 p.m." within one; both ends in <time>."""
+    """`{{ activity.starts_at|period:activity.ends_at }}` in the viewer's time zone, named at
+    the end: "lundi 6 mai 2031, 14:00 – 16:00 (heure de Dakar)" within one day there, "lundi
+    1 mars 2027 à 12:00 – mercredi 3 mars 2027 à 20:00 (UTC)" over several. One <time> holds
+    the start; its `data-end` gives the end to static/js/timezone.js."""
     if start is None:
         return ""
-    _first, last = _period_parts(start, end)
-    if not last:
+    if end is None:
         return when(start)
-    return format_html('{} – <time datetime="{}">{}</time>', when(start), end.isoformat(), last)
+    return format_html(
+        '<time datetime="{}" data-local data-end="{}">{} ({})</time>',
+        start.isoformat(),
+        end.isoformat(),
+        dates.period_text(start, end),
+        _zone_name(),
+    )
 
 
 @register.filter
 def period_text(start: datetime | None, end: datetime | None = None) -> str:
-    """Plain text for emails, without the zone (the email names it): "March 1, 2027, noon –
-    March 3, 2027, 8 p.m." or "May 6, 2031, 2 p.m. – 4 p.m."."""
+    """Plain text for emails, without the zone (the email names it): "lundi 1 mars 2027 à
+    12:00 – mercredi 3 mars 2027 à 20:00" or "lundi 6 mai 2031, 14:00 – 16:00"."""
     if start is None:
         return ""
-    first, last = _period_parts(start, end)
-    return f"{first} – {last}" if last else first
+    return dates.period_text(start, end)
+
+
+@register.filter
+def moment(value: datetime | None) -> str:
+    """Plain text of one moment, without the zone: "lundi 6 mai 2031 à 14:00"."""
+    return "" if value is None else dates.moment_text(value)
+
+
+@register.filter
+def day(value) -> str:
+    """A day with its weekday: "Tuesday, May 6, 2031", "martes, 6 de mayo de 2031"."""
+    return "" if value is None or value == "" else dates.day_text(value)
+
+
+@register.simple_tag
+def zone_name() -> str:
+    """The viewer's time zone named for people: "Dakar time", "hora de Guatemala"."""
+    return _zone_name()
 
 
 @register.simple_tag
