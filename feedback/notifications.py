@@ -13,16 +13,16 @@ from django.utils import timezone
 
 from core.content import translated_text
 from core.i18n import absolute_url_for
+from feedback import schedule
 from feedback.enums import SurveyKind
 from feedback.models import Receipt, Survey
+from feedback.schedule import REMINDER_DAYS_BEFORE_CLOSE, REMINDER_MIN_GAP_DAYS
 from feedback.selectors import audience_of
 from feedback.services import mark_notice_sent
 from notifications import services as notifications
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 from notifications.registry import Email, NotDue, register
-
-REMINDER_DAYS_BEFORE_CLOSE = 2
 
 
 def _notify(survey: Survey, people, kind: str) -> int:
@@ -38,9 +38,13 @@ def _notify(survey: Survey, people, kind: str) -> int:
 
 def send_due_notices(today: datetime.date | None = None) -> int:
     """Queue the opening notice of surveys that opened, and the reminder of surveys closing
-    within REMINDER_DAYS_BEFORE_CLOSE days. Each notice goes out once per survey and person,
-    even when two runs overlap or one died half-way (see above). Returns how many it queued."""
-    today = today or timezone.localdate()
+    within REMINDER_DAYS_BEFORE_CLOSE days whose opening notice went at least
+    REMINDER_MIN_GAP_DAYS ago (feedback/schedule.py): a survey whose window is too short for
+    both, or whose dates staff moved closer, gets no reminder rather than two emails in a few
+    days. Each notice goes out once per survey and person, even when two runs overlap or one
+    died half-way (see above). Returns how many it queued."""
+    now = timezone.now()
+    today = today or timezone.localdate(now)
     queued = 0
     open_surveys = Survey.objects.filter(kind=SurveyKind.SURVEY, opens_on__lte=today).exclude(
         closes_on__lt=today
@@ -53,7 +57,7 @@ def send_due_notices(today: datetime.date | None = None) -> int:
         reminder_sent_at__isnull=True,
         closes_on__isnull=False,
         closes_on__lte=reminder_day,
-        opening_notice_sent_at__isnull=False,
+        opening_notice_sent_at__lte=now - datetime.timedelta(days=REMINDER_MIN_GAP_DAYS),
     )
     for survey in closing:
         answered = Receipt.objects.filter(survey=survey).values("user_id")
@@ -66,15 +70,52 @@ def send_due_notices(today: datetime.date | None = None) -> int:
 # --- The emails (registered with notifications.registry, built at send time) -----------------
 
 
+REMINDER_TEMPLATE = "notifications/email/survey_reminder"
+
+
+def _invited_long_enough_ago(survey: Survey, delivery: Delivery) -> bool:
+    """Checked again when the reminder is sent, person by person: never before their invitation
+    (still waiting to go, or sent late after retries), nor within REMINDER_MIN_GAP_DAYS of it.
+    Someone never invited (they joined the audience later) may get the reminder alone."""
+    now = timezone.now()
+    if survey.opening_notice_sent_at is None or not schedule.reminder_allowed(
+        invited_at=survey.opening_notice_sent_at, now=now
+    ):
+        return False
+    invitation = (
+        Delivery.objects.filter(key=f"{Kind.SURVEY_OPEN}:{survey.pk}:{delivery.user_id}")
+        .values("status", "sent_at")
+        .first()
+    )
+    if invitation is None or invitation["status"] in (
+        DeliveryStatus.FAILED,
+        DeliveryStatus.SKIPPED,
+        DeliveryStatus.CANCELLED,
+    ):
+        return True
+    sent_at = invitation["sent_at"]
+    return (
+        invitation["status"] == DeliveryStatus.SENT
+        and sent_at is not None
+        and schedule.reminder_allowed(invited_at=sent_at, now=now)
+    )
+
+
 def _survey_email(delivery: Delivery, language: str, template: str) -> Email:
     survey = Survey.objects.filter(pk=delivery.ref_id).first()
     if survey is None or not survey.is_open():
         raise NotDue(DeliveryStatus.SKIPPED)
     if Receipt.objects.filter(survey=survey, user=delivery.user).exists():
         raise NotDue(DeliveryStatus.CANCELLED)
+    if template == REMINDER_TEMPLATE and not _invited_long_enough_ago(survey, delivery):
+        raise NotDue(DeliveryStatus.SKIPPED)
     return Email(
         template,
         {
+            "no_reminder": schedule.reminder_day(
+                invited_on=timezone.localdate(), closes_on=survey.closes_on
+            )
+            is None,
             "title": translated_text(survey, "title", language).text,
             "closes_on": survey.closes_on,
             "url": absolute_url_for("feedback:answer", language, pk=survey.pk),
@@ -89,4 +130,4 @@ def survey_open(delivery: Delivery, language: str) -> Email:
 
 @register(Kind.SURVEY_REMINDER)
 def survey_reminder(delivery: Delivery, language: str) -> Email:
-    return _survey_email(delivery, language, "notifications/email/survey_reminder")
+    return _survey_email(delivery, language, REMINDER_TEMPLATE)

@@ -66,6 +66,14 @@ def can_see_results(user: User, survey: Survey) -> bool:
     return survey.activity_id is not None and can_manage_activity(user, survey.activity)
 
 
+def can_see_waiting(user: User) -> bool:
+    """How many answers wait, sealed, to be published: the team only. Not the hosts, who see
+    their activity's results: the count moves with each arrival, and a host who knows who took
+    part could read it as "who answered when"; the team needs it to know the box is not silent
+    (docs/anonymity.md)."""
+    return can_manage_surveys(user)
+
+
 def can_attach_survey(user: User, activity) -> bool:
     return can_manage_activity(user, activity)
 

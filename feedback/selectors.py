@@ -4,19 +4,36 @@ feedback.services.batch_size), so no number shown here ever changes by fewer. No
 down by a stored attribute of the respondent: responses have none. docs/anonymity.md lists what
 each number shows."""
 
+import datetime
 import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from activities.enums import RegistrationStatus
 from core.content import translated_text
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
-from feedback.models import Answer, Choice, Question, Receipt, Response, Survey
+from feedback.models import (
+    Answer,
+    Choice,
+    PendingSubmission,
+    Question,
+    Receipt,
+    Response,
+    Survey,
+)
 from feedback.permissions import surveys_in_audience
+from feedback.schedule import (
+    AFTER_ACTIVITY_DAYS,
+    LATE_LIMIT_DAYS,
+    reminder_day,
+    window_for_activity,
+)
 
 
 def audience_of(*, survey: Survey) -> QuerySet[User]:
@@ -205,14 +222,191 @@ def export_rows(*, survey: Survey) -> tuple[list[Question], list[list[str]]]:
     return questions, rows
 
 
+def _waiting_count_subquery() -> Coalesce:
+    return Coalesce(
+        Subquery(
+            PendingSubmission.objects.filter(survey=OuterRef("pk"))
+            .order_by()
+            .values("survey")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
 def surveys_for_staff() -> QuerySet[Survey]:
+    """Surveys and templates for the team, each with `waiting_count` (see `waiting`): only for
+    pages that `permissions.can_see_waiting` lets through."""
     return (
         Survey.objects.exclude(kind=SurveyKind.BOX)
         .select_related("activity")
-        .annotate(response_count=Count("responses"))
+        .annotate(waiting_count=_waiting_count_subquery())
         .order_by("kind", "-opens_on", "-pk")
+    )
+
+
+def feedback_box_for_staff() -> Survey | None:
+    """The box with its `waiting_count`, for the team's pages."""
+    return (
+        Survey.objects.filter(kind=SurveyKind.BOX)
+        .annotate(waiting_count=_waiting_count_subquery())
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How many answers (or box messages) wait, sealed, to be published, and what happens to
+    them next under `feedback.services.batch_size`. A number and the rule: never which answers,
+    never anything of their content (nobody without the key can read it)."""
+
+    count: int
+    threshold: int
+    is_box: bool
+    closed: bool
+    not_yet_open: bool
+
+    @property
+    def batch_at(self) -> int:
+        """How many must wait before an open survey or the box publishes a group."""
+        return 2 * self.threshold
+
+    @property
+    def published_soon(self) -> bool:
+        """A closed survey with at least k waiting: the next move publishes them all."""
+        return self.closed and self.count >= self.threshold
+
+    @property
+    def never_published(self) -> bool:
+        """A closed survey with fewer than k waiting: they stay hidden for good (unless its
+        dates are moved and more people answer)."""
+        return self.closed and 0 < self.count < self.threshold
+
+
+def waiting(*, survey: Survey) -> Waiting:
+    """The waiting count of one survey or of the box. The count of its sealed rows, which
+    only the team sees (docs/anonymity.md: "What the waiting count shows")."""
+    return Waiting(
+        count=PendingSubmission.objects.filter(survey=survey).count(),
+        threshold=settings.FEEDBACK_MIN_RESPONSES,
+        is_box=survey.kind == SurveyKind.BOX,
+        closed=survey.is_closed(),
+        not_yet_open=survey.kind == SurveyKind.SURVEY
+        and not survey.is_open()
+        and not survey.is_closed(),
+    )
+
+
+@dataclass(frozen=True)
+class AttachPlan:
+    """What adding an after-activity survey to an activity now would do, for the page that
+    offers it and for the service that does it: the dates, whether it is late, how many people
+    would be invited and when, or why it cannot be added."""
+
+    opens_on: datetime.date | None = None
+    closes_on: datetime.date | None = None
+    late: bool = False
+    invited: int = 0
+    invitations_at: datetime.datetime | None = None  # None: as soon as it is added
+    reminder_on: datetime.date | None = None
+    days: int = AFTER_ACTIVITY_DAYS
+    refusal: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return not self.refusal
+
+
+def _start_of_day(day: datetime.date) -> datetime.datetime:
+    """The first moment of `day` in the portal's zone, where the hourly notices task counts its
+    days: the invitations of a survey opening on `day` go out within the hour after it."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day, datetime.time.min), timezone.get_default_timezone()
+    )
+
+
+def attach_plan(*, activity, today: datetime.date | None = None) -> AttachPlan:
+    """The plan for a survey after `activity` (see feedback/schedule.py): it opens the day the
+    activity ends, or, when that day has passed, the day it is added, for the usual length. It
+    cannot be added to a cancelled activity, to one that ended more than LATE_LIMIT_DAYS ago,
+    or to one that is over with nobody registered: nobody would be asked."""
+    today = today or timezone.localdate()
+    end_day = timezone.localdate(activity.ends_at)
+    people = (
+        User.objects.filter(
+            is_active=True,
+            registrations__activity=activity,
+            registrations__status=RegistrationStatus.CONFIRMED,
+        )
+        .distinct()
+        .count()
+    )
+    if activity.is_cancelled:
+        return AttachPlan(
+            refusal=_("This activity was cancelled: there is nobody to ask about it.")
+        )
+    if end_day < today - datetime.timedelta(days=LATE_LIMIT_DAYS):
+        return AttachPlan(
+            refusal=_(
+                "This activity ended more than %(days)s days ago, too long ago for people to "
+                "remember it well. To ask its participants anyway, the Learning Lab team can "
+                "make a survey with dates of its own."
+            )
+            % {"days": LATE_LIMIT_DAYS}
+        )
+    if activity.is_past and not people:
+        return AttachPlan(
+            refusal=_(
+                "Nobody was registered for this activity when it took place, so a survey "
+                "would reach no one."
+            )
+        )
+    opens_on, closes_on, late = window_for_activity(activity_end_day=end_day, today=today)
+    return AttachPlan(
+        opens_on=opens_on,
+        closes_on=closes_on,
+        late=late,
+        invited=people,
+        invitations_at=None if opens_on <= today else _start_of_day(opens_on),
+        reminder_on=reminder_day(invited_on=max(opens_on, today), closes_on=closes_on),
     )
 
 
 def templates() -> QuerySet[Survey]:
     return Survey.objects.filter(kind=SurveyKind.TEMPLATE).order_by("pk")
+
+
+@dataclass(frozen=True)
+class SurveyCalendar:
+    """A survey's dates and its two notices, as the team and hosts see them on its page."""
+
+    opens_on: datetime.date
+    closes_on: datetime.date | None
+    invited_at: datetime.datetime | None  # when the invitations were queued
+    invitations_at: datetime.datetime | None  # when they will go, if not yet (None: now)
+    reminder_sent_at: datetime.datetime | None
+    reminder_on: datetime.date | None  # the planned reminder day, if not sent yet
+
+
+def survey_calendar(*, survey: Survey) -> SurveyCalendar | None:
+    """When the survey is open, when its invitations went or will go, and whether and when its
+    one reminder goes (feedback/schedule.py). None for the box, templates and undated surveys."""
+    if survey.kind != SurveyKind.SURVEY or survey.opens_on is None:
+        return None
+    today = timezone.localdate()
+    invited_at = survey.opening_notice_sent_at
+    invited_on = timezone.localdate(invited_at) if invited_at else max(survey.opens_on, today)
+    return SurveyCalendar(
+        opens_on=survey.opens_on,
+        closes_on=survey.closes_on,
+        invited_at=invited_at,
+        invitations_at=None
+        if invited_at or survey.opens_on <= today
+        else _start_of_day(survey.opens_on),
+        reminder_sent_at=survey.reminder_sent_at,
+        reminder_on=None
+        if survey.reminder_sent_at
+        else reminder_day(invited_on=invited_on, closes_on=survey.closes_on),
+    )

@@ -1,6 +1,5 @@
 """Writes of anonymous feedback. See feedback/models.py for how anonymity is kept."""
 
-import datetime
 import logging
 import secrets
 
@@ -16,7 +15,7 @@ from accounts.models import User
 from activities.models import Activity
 from core import languages
 from core.validators import date_out_of_range_message, is_in_range
-from feedback import permissions, sealing
+from feedback import permissions, sealing, selectors
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 from feedback.exceptions import FeedbackError
 from feedback.models import (
@@ -28,8 +27,7 @@ from feedback.models import (
     Response,
     Survey,
 )
-
-AFTER_ACTIVITY_DAYS = 14
+from feedback.tasks import send_notices_task
 
 logger = logging.getLogger(__name__)
 
@@ -252,18 +250,27 @@ def delete_question(*, question: Question, by: User) -> None:
 
 @transaction.atomic
 def survey_for_activity(*, activity: Activity, template: Survey, by: User) -> Survey:
-    """A copy of `template` for the people registered for `activity`: it opens the day the
-    activity ends and stays open two weeks; they are invited when it opens."""
+    """A copy of `template` for the people registered for `activity`, with the dates of
+    `selectors.attach_plan` (feedback/schedule.py): it opens the day the activity ends and its
+    last day is AFTER_ACTIVITY_DAYS later; added after the activity ended, it opens the day it
+    is added, for LATE_WINDOW_DAYS from then. Refused (409) for a cancelled activity, one over
+    with nobody registered, or one that ended more than LATE_LIMIT_DAYS ago.
+
+    Sent: the invitations, by `feedback.send_notices`; when the survey opens today, that task
+    is queued after the commit, so a late survey's invitations go at once, not within the hour.
+    """
     permissions.ensure_can_attach_survey(by, activity)
     if template.kind != SurveyKind.TEMPLATE:
         raise FeedbackError(_("Choose one of the templates."))
-    opens = timezone.localdate(activity.ends_at)
+    plan = selectors.attach_plan(activity=activity)
+    if not plan.allowed:
+        raise FeedbackError(plan.refusal, status_code=409)
     survey = Survey(
         kind=SurveyKind.SURVEY,
         audience=SurveyAudience.ACTIVITY,
         activity=activity,
-        opens_on=opens,
-        closes_on=opens + datetime.timedelta(days=AFTER_ACTIVITY_DAYS),
+        opens_on=plan.opens_on,
+        closes_on=plan.closes_on,
         created_by=by,
     )
     for code in languages.codes():
@@ -284,6 +291,8 @@ def survey_for_activity(*, activity: Activity, template: Survey, by: User) -> Su
         for choice in choices:
             choice.pk, choice.question = None, question
             choice.save()
+    if plan.invitations_at is None:
+        transaction.on_commit(lambda: send_notices_task.delay())
     return survey
 
 

@@ -114,6 +114,10 @@ def results(request, pk: int):
             "survey": survey,
             "title": translated_text(survey, "title"),
             "results": selectors.results(survey=survey),
+            "calendar": selectors.survey_calendar(survey=survey),
+            "waiting": selectors.waiting(survey=survey)
+            if permissions.can_see_waiting(request.user)
+            else None,
         },
     )
 
@@ -142,7 +146,11 @@ def manage(request):
     return render(
         request,
         "feedback/manage.html",
-        {"surveys": selectors.surveys_for_staff(), "box": selectors.feedback_box()},
+        {
+            "surveys": selectors.surveys_for_staff(),
+            "box": selectors.feedback_box_for_staff(),
+            "show_waiting": permissions.can_see_waiting(request.user),
+        },
     )
 
 
@@ -207,10 +215,7 @@ def attach(request, activity_pk: int):
         survey = services.survey_for_activity(
             activity=activity, template=form.cleaned_data["template"], by=request.user
         )
-        messages.success(
-            request,
-            _("The survey opens when the activity ends; participants are invited then."),
-        )
+        messages.success(request, _("The survey is added. Its dates are below."))
         return redirect("feedback:results", pk=survey.pk)
 
     return form_page(
@@ -222,5 +227,6 @@ def attach(request, activity_pk: int):
             "activity": activity,
             "title": translated_text(activity, "title"),
             "question_kinds": QuestionKind,
+            "plan": selectors.attach_plan(activity=activity),
         },
     )

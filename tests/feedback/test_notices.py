@@ -1,10 +1,13 @@
 """Survey notices reach everyone once, even when the worker dies half-way through the people."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
 from feedback.models import Survey
 from feedback.notifications import send_due_notices
+from feedback.schedule import REMINDER_MIN_GAP_DAYS
 from notifications import services as notification_services
 from notifications.enums import Kind
 from notifications.models import Delivery
@@ -59,7 +62,8 @@ def test_opening_notices_lost_to_a_crash_are_sent_by_the_next_run_without_duplic
 def test_reminders_lost_to_a_crash_are_sent_by_the_next_run_without_duplicates(monkeypatch):
     people = [MembershipFactory().user for _ in range(4)]
     survey = SurveyFactory(closes_on=timezone.localdate())
-    Survey.objects.filter(pk=survey.pk).update(opening_notice_sent_at=timezone.now())
+    invited = timezone.now() - datetime.timedelta(days=REMINDER_MIN_GAP_DAYS)
+    Survey.objects.filter(pk=survey.pk).update(opening_notice_sent_at=invited)
     _dies_after(monkeypatch, 1)
 
     with pytest.raises(WorkerDied):

@@ -204,7 +204,8 @@ def test_single_reminder_goes_only_to_those_who_have_not_answered(
     today = timezone.localdate()
     survey = SurveyFactory(closes_on=today + datetime.timedelta(days=1))
     answered, silent = PartnerFactory(), PartnerFactory(language="fr")
-    Survey.objects.filter(pk=survey.pk).update(opening_notice_sent_at=timezone.now())
+    invited = timezone.now() - datetime.timedelta(days=4)
+    Survey.objects.filter(pk=survey.pk).update(opening_notice_sent_at=invited)
     client.force_login(answered)
     client.post(f"/en/feedback/{survey.pk}/", answer_data(survey))
 
