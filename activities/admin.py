@@ -28,7 +28,9 @@ WORKFLOW_FIELDS = [
     "timezone",
     "registration_deadline",
     "capacity",
-    "cancellation_reason",
+    "cancellation_reason_en",
+    "cancellation_reason_es",
+    "cancellation_reason_fr",
 ]
 
 

@@ -5,14 +5,16 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from activities.enums import ActivityStatus, ActivityType, MaterialKind
 from activities.models import Activity
 from activities.selectors import hosts_zone_for
+from activities.services import REASON_LIMIT
 from activities.validators import validate_material_file
-from core import languages
+from core import languages, message_versions
 from core.forms import LocalDateTimeField, SafeTextMixin
 from core.timezones import ZoneChoiceField
 from core.validators import (
@@ -244,11 +246,35 @@ class RegistrationForm(SafeTextMixin, forms.Form):
 
 
 class CancelActivityForm(SafeTextMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Why is it cancelled? (everyone registered will see this)"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    """Why the activity is cancelled: in the writer's `language` (required), and optionally in
+    the other portal languages. `readers` are the languages of the people told, with counts
+    (activities.selectors.cancellation_readers)."""
+
+    def __init__(self, *args, language: str, readers: list[tuple[str, int]], **kwargs):
+        super().__init__(*args, **kwargs)
+        message_versions.add_versions(
+            self,
+            "reason",
+            label=gettext("Why is it cancelled? (everyone registered will see this)"),
+            language=language,
+            required=True,
+            max_length=REASON_LIMIT,
+        )
+        count = sum(number for _code, number in readers)
+        if count:
+            self.readers_line = ngettext(
+                "The person with a place reads: %(languages)s.",
+                "The %(count)s people with a place read: %(languages)s.",
+                count,
+            ) % {"count": count, "languages": message_versions.languages_with_counts(readers)}
+        else:
+            self.readers_line = gettext("Nobody has a place yet: nobody will be emailed.")
+
+    def reasons(self) -> dict[str, str]:
+        return message_versions.versions(self, "reason")
+
+    def reason_versions(self) -> message_versions.Versions:
+        return message_versions.bound_versions(self, "reason")
 
 
 class MaterialForm(SafeTextMixin, forms.Form):

@@ -130,9 +130,14 @@ def activity_changed_email(delivery: Delivery, language: str) -> Email:
 def activity_cancelled_email(delivery: Delivery, language: str) -> Email:
     if delivery.registration is None:
         raise NotDue(DeliveryStatus.CANCELLED)
+    reason = translated_text(delivery.activity, "cancellation_reason", language)
     return Email(
         "notifications/email/activity_cancelled",
-        _activity_context(delivery, language),
+        {
+            **_activity_context(delivery, language),
+            "cancellation_reason": reason.text,
+            "reason_notice": reason.notice if reason.is_fallback else "",
+        },
         _ics(delivery, language, CANCEL),
     )
 

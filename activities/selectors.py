@@ -131,7 +131,10 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
         activities = activities.filter(match)
     # Cards show no description: leave the three long texts in the database.
     activities = activities.defer(
-        "description", "description_en", "description_es", "description_fr", "cancellation_reason"
+        *languages.per_language("description"),
+        *languages.per_language("cancellation_reason"),
+        "description",
+        "cancellation_reason",
     )
     return _with_card_data(activities, user)
 
@@ -323,4 +326,33 @@ def upcoming_for(*, user: User, limit: int = 5) -> list[Registration]:
         )
         .select_related("activity")
         .order_by("activity__starts_at")[:limit]
+    )
+
+
+def reader_languages(users: QuerySet[User]) -> list[tuple[str, int]]:
+    """How many of `users` read each portal language (their email language), most first:
+    [("es", 15), ("fr", 8)]. Counts only: nobody is named."""
+    counts = dict(
+        users.order_by()
+        .values_list("language")
+        .annotate(count=Count("pk"))
+        .values_list("language", "count")
+    )
+    order = {code: index for index, code in enumerate(languages.codes())}
+    return sorted(
+        ((code, count) for code, count in counts.items() if code in order),
+        key=lambda pair: (-pair[1], order[pair[0]]),
+    )
+
+
+def cancellation_readers(*, activity: Activity) -> list[tuple[str, int]]:
+    """The languages of the people told of a cancellation (everyone with a confirmed place:
+    see activities.notifications.activity_cancelled), with how many read each."""
+    return reader_languages(
+        User.objects.filter(
+            is_active=True,
+            pk__in=activity.registrations.filter(status=RegistrationStatus.CONFIRMED).values(
+                "user_id"
+            ),
+        )
     )

@@ -1,6 +1,10 @@
 """Writes about activities: registrations and the waiting list, editing, cancelling, materials,
 calendar feed tokens."""
 
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,11 +14,13 @@ from activities import notifications, permissions
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.exceptions import ActivityError
 from activities.models import Activity, CalendarToken, Material, Registration
+from core import languages
 from core.validators import (
     date_out_of_range_message,
     ends_after_start,
     ends_after_start_message,
     moment_in_range,
+    validate_multi_line,
 )
 from notifications.enums import Kind
 
@@ -213,8 +219,40 @@ def update_activity(
     return activity
 
 
+# The longest reason for a cancellation, in each language.
+REASON_LIMIT = 1000
+
+
+def texts_per_language(
+    texts: str | Mapping[str, str], *, language: str, limit: int
+) -> dict[str, str]:
+    """A message written by staff or hosts as {code: text} for every portal language ("" where
+    there is no version), stripped and checked: at most `limit` characters, no control
+    characters. A plain string is one version, in `language` (its author's). Refuses (400)
+    with the validator's own translated words."""
+    if isinstance(texts, str):
+        texts = {language: texts}
+    unknown = set(texts) - set(languages.codes())
+    if unknown:
+        raise ValueError(f"not portal languages: {sorted(unknown)}")
+    cleaned = {code: (texts.get(code) or "").strip() for code in languages.codes()}
+    for text in cleaned.values():
+        try:
+            MaxLengthValidator(limit)(text)
+            validate_multi_line(text)
+        except ValidationError as error:
+            raise ActivityError(" ".join(error.messages)) from error
+    return cleaned
+
+
 @transaction.atomic
-def change_status(*, activity: Activity, to: str, by: User | None, reason: str = "") -> Activity:
+def change_status(
+    *,
+    activity: Activity,
+    to: str,
+    by: User | None,
+    reason: str | Mapping[str, str] = "",
+) -> Activity:
     """Move an activity to status `to`: the only place a status changes.
 
     ActivityStatus.NEXT is the table of allowed moves; any other is refused with a 409, and
@@ -222,20 +260,26 @@ def change_status(*, activity: Activity, to: str, by: User | None, reason: str =
     of two people acting at once the second sees the first's result and is refused.
 
     Side effects: publishing (SCHEDULED) and cancelling bump the calendar SEQUENCE; publishing
-    arms the reminders; cancelling keeps the registrations, stores `reason` and tells the people
-    registered (their calendars receive STATUS:CANCELLED). Completing (by the nightly task when
-    `by` is None, or staff) changes nothing else.
+    arms the reminders; cancelling keeps the registrations, stores `reason` (one version per
+    language, {code: text}; a plain string is in the language of the person cancelling) and
+    tells the people with a place, each in their language (their calendars receive
+    STATUS:CANCELLED). Completing (by the nightly task when `by` is None, or staff) changes
+    nothing else.
     """
     activity = _locked(activity)
     permissions.ensure_can_change_status(by, activity, to)
+    reasons = texts_per_language(
+        reason, language=getattr(by, "language", "") or languages.codes()[0], limit=REASON_LIMIT
+    )
     activity.status = to
     fields = ["status", "updated_at"]
     if to in (ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED):
         activity.sequence += 1
         fields.append("sequence")
     if to == ActivityStatus.CANCELLED:
-        activity.cancellation_reason = reason
-        fields.append("cancellation_reason")
+        for code, text in reasons.items():
+            setattr(activity, f"cancellation_reason_{code}", text)
+            fields.append(f"cancellation_reason_{code}")
     activity.save(update_fields=fields)
     if to == ActivityStatus.SCHEDULED:
         notifications.arm_activity(activity=activity)

@@ -5,4 +5,4 @@ from activities.models import Activity
 
 @register(Activity)
 class ActivityTranslationOptions(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "cancellation_reason")

@@ -287,7 +287,7 @@ def cancel_activity(request, pk: int):
             activity=activity,
             to=ActivityStatus.CANCELLED,
             by=request.user,
-            reason=form.cleaned_data["reason"],
+            reason=form.reasons(),
         )
         messages.success(request, _("The activity is cancelled."))
         return redirect("activities:detail", pk=activity.pk)
@@ -295,7 +295,12 @@ def cancel_activity(request, pk: int):
     return form_page(
         request,
         "activities/cancel.html",
-        form=bound_form(CancelActivityForm, request),
+        form=bound_form(
+            CancelActivityForm,
+            request,
+            language=translation.get_language(),
+            readers=selectors.cancellation_readers(activity=activity),
+        ),
         on_valid=on_valid,
         context={"activity": activity, "title": translated_text(activity, "title")},
     )

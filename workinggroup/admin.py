@@ -56,7 +56,17 @@ class ModerationLogAdmin(SafeAdminMixin, admin.ModelAdmin):
 
     list_display = ["created_at", "actor", "item", "action", "from_state", "to_state"]
     list_filter = ["action"]
-    search_fields = ["item__title_en", "item__title_es", "item__title_fr", "message"]
+    search_fields = [
+        "item__title_en",
+        "item__title_es",
+        "item__title_fr",
+        "message_en",
+        "message_es",
+        "message_fr",
+    ]
+    # Each language's version of the message; the original column only holds what was
+    # written before there were versions (migration 0004 copied it into one of them).
+    exclude = ["message"]
 
     def has_add_permission(self, request):
         return False

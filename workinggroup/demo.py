@@ -20,7 +20,7 @@ class Move:
     """A step through the state machine, by staff unless `by_proposer`."""
 
     action: str
-    message: str = ""
+    message: dict[str, str] = field(default_factory=dict)  # {language: text}
     private_note: str = ""
     by_proposer: bool = False
 
@@ -55,7 +55,7 @@ ITEMS = [
             SUBMIT,
             Move(
                 Action.PUT_ON_AGENDA,
-                message="Lo discutimos en la próxima reunión del Grupo de Trabajo.",
+                message={"es": "Lo discutimos en la próxima reunión del Grupo de Trabajo."},
             ),
         ),
         supporters=("aminata", "achieng", "sita"),
@@ -103,7 +103,12 @@ ITEMS = [
             SUBMIT,
             Move(
                 Action.REQUEST_CHANGES,
-                message="¿Pueden proponer dos fechas posibles y decir cuántas personas esperan?",
+                # Written in two languages: a French reader gets the Spanish original, noted.
+                message={
+                    "es": "¿Pueden proponer dos fechas posibles y decir cuántas personas esperan?",
+                    "en": "Could you suggest two possible dates and say how many people you "
+                    "expect?",
+                },
                 private_note="Check the budget for a security trainer before approving.",
             ),
         ),

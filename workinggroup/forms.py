@@ -1,18 +1,20 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.enums import ActivityFormat, ActivityType, Audience
-from core import languages
+from core import languages, message_versions
 from core.forms import LocalDateTimeField, SafeTextMixin, SaneDateField
+from core.templatetags.portal import language_names
 from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import ends_after_start, ends_after_start_message, local_moment
 from partners.models import Organisation
 from partners.selectors import traces_for
 from workinggroup.enums import Action, Decision, ItemKind, ItemState
 from workinggroup.models import TEXT_LIMIT, Item
+from workinggroup.selectors import Readers
 
 LANGUAGES = settings.LANGUAGES
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -182,13 +184,8 @@ class ModerationForm(SafeTextMixin, forms.Form):
 
     action = forms.ChoiceField(choices=Action.choices, widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    message = forms.CharField(
-        label=_("Message to the proposer"),
-        required=False,
-        max_length=TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The proposer reads this, in the email and on the page."),
-    )
+    # The message to the proposer: `message` in the writer's language, `message_xx` in the
+    # others (added in __init__: core.message_versions).
     private_note = forms.CharField(
         label=_("Note for the team only"),
         required=False,
@@ -215,9 +212,23 @@ class ModerationForm(SafeTextMixin, forms.Form):
         # while the field names stay the same, so the page never repeats an id.
         if action in Action.values:  # never a sent value that is no action: it becomes an id
             kwargs.setdefault("auto_id", f"id_{action}_%s")
+        # The writer's language, and who reads the message (workinggroup.selectors).
+        language = kwargs.pop("language", "") or get_language()
+        readers: Readers | None = kwargs.pop("readers", None)
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
         self.fields["merge_into"].queryset = merge_targets
+        # Never required here: the service says "write a message" for the actions that need one.
+        message_versions.add_versions(
+            self,
+            "message",
+            label=gettext("Message to the proposer"),
+            language=language,
+            required=False,
+            max_length=TEXT_LIMIT,
+            help_text=gettext("The proposer reads this, in the email and on the page."),
+        )
+        self.readers_line = _readers_line(readers) if readers is not None else ""
         if hosts_zone:
             self.initial.setdefault("timezone", hosts_zone)
 
@@ -228,6 +239,40 @@ class ModerationForm(SafeTextMixin, forms.Form):
             if not ends_after_start(cleaned.get("starts_at"), cleaned.get("ends_at")):
                 self.add_error("ends_at", ends_after_start_message())
         return cleaned
+
+    def messages(self) -> dict[str, str]:
+        """The message to the proposer, {code: text} for every portal language."""
+        return message_versions.versions(self, "message")
+
+    def message_fields(self) -> message_versions.Versions:
+        return message_versions.bound_versions(self, "message")
+
+
+def _readers_line(readers: Readers) -> str:
+    """Who reads a moderation message, by language: "The proposer reads Spanish. The 5 people
+    who support it read: French (3), English (2)." """
+    sentences = []
+    if readers.proposer:
+        sentences.append(
+            gettext("The proposer reads %(language)s.")
+            % {"language": language_names(readers.proposer)}
+        )
+    count = sum(number for _code, number in readers.supporters)
+    if count:
+        sentences.append(
+            ngettext(
+                "The person who supports it reads: %(languages)s.",
+                "The %(count)s people who support it read: %(languages)s.",
+                count,
+            )
+            % {
+                "count": count,
+                "languages": message_versions.languages_with_counts(readers.supporters),
+            }
+        )
+    if not sentences:
+        return gettext("Nobody will be emailed: the message is shown on the item’s page.")
+    return " ".join(sentences)
 
 
 class CommentForm(SafeTextMixin, forms.Form):

@@ -20,12 +20,16 @@ def proposal_update(delivery: Delivery, language: str) -> Email:
     item = entry.item
     with translation.override(language):
         state = str(entry.get_to_state_display())
+    title = translated_text(item, "title", language)
+    message = translated_text(entry, "message", language)
     return Email(
         "notifications/email/proposal_update",
         {
-            "title": translated_text(item, "title", language).text,
+            "title": title.text,
+            "title_notice": title.notice if title.is_fallback else "",
             "state": state,
-            "message": entry.message,
+            "message": message.text,
+            "message_notice": message.notice if message.is_fallback else "",
             "url": absolute_url_for("workinggroup:item", language, pk=item.pk),
             "activity_url": item.activity_id
             and absolute_url_for("activities:detail", language, pk=item.activity_id),

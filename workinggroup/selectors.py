@@ -7,10 +7,11 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import is_staff
+from activities.selectors import reader_languages
 from partners.enums import MembershipRole
 from partners.models import Membership
 from partners.permissions import is_community_member
-from workinggroup.enums import ItemState, MeetingState
+from workinggroup.enums import ItemKind, ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
 from workinggroup.permissions import is_working_group_member
 
@@ -159,3 +160,27 @@ def meeting_for_page(*, user: User, pk: int) -> Meeting:
 
 def merge_targets(*, item: Item) -> QuerySet[Item]:
     return Item.objects.filter(state__in=ItemState.OPEN).exclude(pk=item.pk)
+
+
+@dataclass(frozen=True)
+class Readers:
+    """Who reads a moderation message, by language only: the proposer's language (None when
+    the proposer is gone or is the one acting) and the supporters', with how many read each."""
+
+    proposer: str | None
+    supporters: list[tuple[str, int]]
+
+
+def moderation_readers(*, item: Item, by: User, deciding: bool) -> Readers:
+    """The languages of the people a moderation message reaches (see
+    workinggroup.services._notify_after_commit): the proposer, unless they act themselves; for
+    a recommendation being decided (`deciding`), its active supporters too."""
+    proposer = item.proposer if item.proposer_id and item.proposer_id != by.pk else None
+    supporters = []
+    if deciding and item.kind == ItemKind.RECOMMENDATION:
+        supporters = reader_languages(
+            User.objects.filter(pk__in=item.supports.values("user_id"), is_active=True).exclude(
+                pk=item.proposer_id
+            )
+        )
+    return Readers(proposer=proposer.language if proposer else None, supporters=supporters)

@@ -2,6 +2,7 @@
 `transition()`, the one state machine; it locks the row, refuses stale pages, logs, notifies."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activities import services as activity_services
 from activities.enums import ActivityStatus
+from activities.exceptions import ActivityError
 from activities.models import Activity
 from core import languages
 from core.validators import (
@@ -27,7 +29,15 @@ from partners.models import Organisation
 from workinggroup import permissions
 from workinggroup.enums import Action, ItemKind, ItemState, MeetingState
 from workinggroup.exceptions import WorkingGroupError
-from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
+from workinggroup.models import (
+    TEXT_LIMIT,
+    AgendaEntry,
+    Comment,
+    Item,
+    Meeting,
+    ModerationLog,
+    Support,
+)
 
 S = ItemState
 
@@ -138,7 +148,7 @@ def transition(
     action: str,
     by: User,
     version: int | None,
-    message: str = "",
+    message: str | Mapping[str, str] = "",
     private_note: str = "",
     meeting: Meeting | None = None,
     merge_into: Item | None = None,
@@ -150,6 +160,10 @@ def transition(
 
     `version` None is for callers without a page (demo data, scripts): the rules of the state
     machine still apply, the page check does not.
+
+    `message` is the message to the proposer, one version per language ({"es": ..., "fr": ...});
+    a plain string is in the language of the person acting. Each reader gets their version, or
+    the original with a note of its language.
 
     Side effects: an audit log entry; the proposer is emailed (after commit) unless they acted
     themselves; for a decided recommendation, its supporters too.
@@ -166,7 +180,8 @@ def transition(
             % {"action": Action(action).label, "state": item.get_state_display()},
             status_code=409,
         )
-    if rule.needs_message and not message.strip():
+    messages = _messages(message, by)
+    if rule.needs_message and not any(messages.values()):
         raise WorkingGroupError(_("Write a message for the proposer: they will read it."))
 
     if action == Action.SUBMIT:
@@ -196,11 +211,20 @@ def transition(
         action=action,
         from_state=from_state,
         to_state=item.state,
-        message=message.strip(),
         private_note=private_note.strip(),
+        **{f"message_{code}": text for code, text in messages.items()},
     )
     _notify_after_commit(item=item, entry=entry, action=action, by=by)
     return item
+
+
+def _messages(message: str | Mapping[str, str], by: User) -> dict[str, str]:
+    try:
+        return activity_services.texts_per_language(
+            message, language=by.language or languages.codes()[0], limit=TEXT_LIMIT
+        )
+    except ActivityError as error:
+        raise WorkingGroupError(error.message) from error
 
 
 def _notify_after_commit(*, item: Item, entry: ModerationLog, action: str, by: User) -> None:

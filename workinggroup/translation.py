@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from workinggroup.models import AgendaEntry, Item
+from workinggroup.models import AgendaEntry, Item, ModerationLog
 
 
 @register(Item)
@@ -11,3 +11,10 @@ class ItemTranslationOptions(TranslationOptions):
 @register(AgendaEntry)
 class AgendaEntryTranslationOptions(TranslationOptions):
     fields = ("title", "outcome_notes")
+
+
+@register(ModerationLog)
+class ModerationLogTranslationOptions(TranslationOptions):
+    # The message to the proposer, in each language the team wrote it in (rows are append-only:
+    # every version is written with the entry, never added later).
+    fields = ("message",)

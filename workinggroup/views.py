@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -168,6 +169,11 @@ def _moderation_form(item, action: str = "", data=None, viewer=None):
         hosts_zone=hosts_zone(item=item, viewer=viewer) if approving else "",
         meetings=selectors.draft_meetings(),
         merge_targets=selectors.merge_targets(item=item),
+        language=translation.get_language(),
+        readers=viewer
+        and selectors.moderation_readers(
+            item=item, by=viewer, deciding=action in services.DECIDING
+        ),
     )
 
 
@@ -239,7 +245,9 @@ def act(request, pk: int):
     rule = services.TRANSITIONS.get(request.POST.get("action", ""))
     if rule is not None:
         permissions.ensure_can_act(request.user, item, by_staff=rule.by_staff)
-    form = _moderation_form(item, request.POST.get("action", ""), data=request.POST)
+    form = _moderation_form(
+        item, request.POST.get("action", ""), data=request.POST, viewer=request.user
+    )
 
     def take(form):
         data = form.cleaned_data
@@ -251,7 +259,7 @@ def act(request, pk: int):
             action=data["action"],
             by=request.user,
             version=data["version"],
-            message=data["message"],
+            message=form.messages(),
             private_note=data["private_note"],
             meeting=data.get("meeting"),
             merge_into=data.get("merge_into"),
