@@ -131,7 +131,8 @@ def test_box_page_tells_writers_it_is_not_for_urgent_matters(client):
 
 @pytest.mark.django_db
 def test_manage_lists_waiting_counts_per_survey(client):
-    quiet, busy = SurveyFactory(title_en="Quiet"), SurveyFactory(title_en="Busy")
+    SurveyFactory(title_en="Quiet")
+    busy = SurveyFactory(title_en="Busy")
     for _ in range(2):
         answer_as_new_partner(client, busy)
     client.force_login(StaffFactory())
