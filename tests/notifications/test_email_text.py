@@ -7,10 +7,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from accounts.services import issue_invitation
+from core.content import WRITTEN_IN
 from notifications import services
 from notifications.models import Delivery
 from notifications.registry import registered_kinds
@@ -61,9 +62,18 @@ def _host_reminder(kind, user):
     return {"activity": activity}, [TITLE]
 
 
+def _written_in_french(user):
+    """The note under a text written in French only, for a reader of another language."""
+    if user.language == "fr":
+        return []
+    with translation.override(user.language):
+        return [str(WRITTEN_IN["fr"])]
+
+
 def _cancelled(kind, user):
-    fields, subject = _registered(kind, user, status="cancelled", cancellation_reason=REASON)
-    return fields, subject, [REASON]
+    # Written in French only: everyone gets it, the others with "Originally written in French."
+    fields, subject = _registered(kind, user, status="cancelled", cancellation_reason_fr=REASON)
+    return fields, subject, [REASON, *_written_in_french(user)]
 
 
 def _moderation(kind, user):
@@ -74,11 +84,11 @@ def _moderation(kind, user):
         action=Action.APPROVE,
         from_state=ItemState.SUBMITTED,
         to_state=ItemState.APPROVED,
-        message=MESSAGE,
+        message_fr=MESSAGE,
     )
     # The recommendation's subject names only its new state.
     subject = [] if kind == "recommendation_decided" else [TITLE]
-    return {"ref_id": entry.pk}, subject, [TITLE, MESSAGE]
+    return {"ref_id": entry.pk}, subject, [TITLE, MESSAGE, *_written_in_french(user)]
 
 
 def _agenda(kind, user):
