@@ -1,5 +1,3 @@
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -8,8 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from activities import permissions, selectors, services
-from activities.calendars import PUBLISH, activity_url, calendar_for
+from activities import permissions, selectors, services, sharing
+from activities.calendars import PUBLISH, calendar_for
 from activities.enums import ActivityStatus, RegistrationStatus
 from activities.forms import (
     ActivityFilterForm,
@@ -62,7 +60,6 @@ def _detail_context(request, activity) -> dict:
     if registration is not None and registration.status == RegistrationStatus.CANCELLED:
         registration = None
     show_people = permissions.can_see_participants(user, activity)
-    page_url = activity_url(activity, translation.get_language())
     title = translated_text(activity, "title")
     return {
         "activity": activity,
@@ -85,8 +82,9 @@ def _detail_context(request, activity) -> dict:
         "can_manage": permissions.can_manage_activity(user, activity),
         "can_cancel_activity": permissions.can_cancel_activity(user, activity),
         "can_publish": permissions.can_publish(user, activity),
-        "page_url": page_url,
-        "whatsapp_url": "https://wa.me/?text=" + quote(f"{title.text} {page_url}"),
+        "sharing": sharing.sharing_for(activity=activity, viewer=user),
+        # The link's preview (Open Graph tags in base.html): only a public activity's.
+        "share_preview": sharing.preview_for(activity=activity, viewer=user),
     }
 
 

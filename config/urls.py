@@ -16,6 +16,9 @@ admin.site.site_title = _("Learning Lab")
 # signed-in staff member post someone else's password to the admin's form).
 admin.site.login = account_views.admin_login
 
+# A signed-out visitor gets the same page for what is not found and what is for the community.
+handler404 = "core.signed_out.page_not_found"
+
 urlpatterns = [
     path("i18n/setlang/", portal_views.set_language, name="set_language"),
     # Calendar programs fetch this without signing in or choosing a language: the secret in

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import path
 
+from tests.factories import UserFactory
 from tests.utils import html_lang, text_of, translated
 
 
@@ -19,6 +20,8 @@ def _forbidden(request):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_404_page_is_friendly_and_translated(client, language):
+    # Signed in: a visitor gets the community's sign-in page (tests/hardening/test_signed_out.py).
+    client.force_login(UserFactory())
     response = client.get(f"/{language}/no-such-page/")
 
     assert response.status_code == 404
