@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -250,13 +250,13 @@ class CancelActivityForm(SafeTextMixin, forms.Form):
     the other portal languages. `readers` are the languages of the people told, with counts
     (activities.selectors.cancellation_readers)."""
 
-    def __init__(self, *args, language: str, readers: list[tuple[str, int]], **kwargs):
+    def __init__(self, *args, language: str = "", readers: list[tuple[str, int]] = (), **kwargs):
         super().__init__(*args, **kwargs)
         message_versions.add_versions(
             self,
             "reason",
             label=gettext("Why is it cancelled? (everyone registered will see this)"),
-            language=language,
+            language=language or get_language(),
             required=True,
             max_length=REASON_LIMIT,
         )
