@@ -74,14 +74,11 @@ REMINDER_TEMPLATE = "notifications/email/survey_reminder"
 
 
 def _invited_long_enough_ago(survey: Survey, delivery: Delivery) -> bool:
-    """Checked again when the reminder is sent, person by person: never before their invitation
-    (still waiting to go, or sent late after retries), nor within REMINDER_MIN_GAP_DAYS of it.
-    Someone never invited (they joined the audience later) may get the reminder alone."""
+    """Checked again when the reminder is sent, person by person (the survey as a whole was
+    checked when the reminders were queued): never before their invitation (still waiting to
+    go, or sent late after retries), nor within REMINDER_MIN_GAP_DAYS of it. Someone never
+    invited (they joined the audience later) may get the reminder alone."""
     now = timezone.now()
-    if survey.opening_notice_sent_at is None or not schedule.reminder_allowed(
-        invited_at=survey.opening_notice_sent_at, now=now
-    ):
-        return False
     invitation = (
         Delivery.objects.filter(key=f"{Kind.SURVEY_OPEN}:{survey.pk}:{delivery.user_id}")
         .values("status", "sent_at")
