@@ -65,6 +65,14 @@ def backwards(apps, schema_editor):
     _copy(apps, schema_editor, copy)
 
 
+def restore_triggers(apps, schema_editor):
+    """Undoing this migration on SQLite rebuilds the table without the new columns, which drops
+    its triggers: put them back, so the log stays append-only."""
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in [*LIFT["sqlite"], *RESTORE["sqlite"]]:
+            schema_editor.execute(statement)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -72,6 +80,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, restore_triggers),
         migrations.AddField(
             model_name='moderationlog',
             name='message_en',
