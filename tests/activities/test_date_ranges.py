@@ -83,7 +83,7 @@ def test_a_range_crossing_midnight_in_the_viewers_zone_shows_the_end_date():
     assert _plain(bogota) == "mardi 6 mai 2031, 17:00 – 20:00"
     assert _plain(bogota_html) == (
         f'<time datetime="{start.isoformat()}" data-local data-end="{end.isoformat()}">'
-        "mardi 6 mai 2031, 17:00 – 20:00 (heure de Bogota)</time>"
+        "mardi 6 mai 2031, 17:00 – 20:00 (heure de Bogotá)</time>"
     )
 
 

@@ -88,7 +88,8 @@ def test_freed_place_goes_to_the_first_waiting_who_is_told_in_their_language(
         translated("es", "A place is yours: %(title)s") % {"title": "Llamada presupuesto"}
         in message.subject
     )
-    assert "(America/Bogota)" in message.body
+    assert "(hora de Bogotá)" in message.body
+    assert "America/Bogota" not in message.body
     assert f"/es/activities/{activity.pk}/" in message.body
 
 
