@@ -266,7 +266,6 @@ class Waiting:
     threshold: int
     is_box: bool
     closed: bool
-    not_yet_open: bool
 
     @property
     def batch_at(self) -> int:
@@ -293,9 +292,6 @@ def waiting(*, survey: Survey) -> Waiting:
         threshold=settings.FEEDBACK_MIN_RESPONSES,
         is_box=survey.kind == SurveyKind.BOX,
         closed=survey.is_closed(),
-        not_yet_open=survey.kind == SurveyKind.SURVEY
-        and not survey.is_open()
-        and not survey.is_closed(),
     )
 
 
