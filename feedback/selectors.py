@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from activities.enums import RegistrationStatus
 from core.content import translated_text
+from core.validators import date_out_of_range_message, is_in_range
 from feedback.enums import QuestionKind, SurveyAudience, SurveyKind
 from feedback.models import (
     Answer,
@@ -360,6 +361,8 @@ def attach_plan(*, activity, today: datetime.date | None = None) -> AttachPlan:
             )
         )
     opens_on, closes_on, late = window_for_activity(activity_end_day=end_day, today=today)
+    if not is_in_range(closes_on):
+        return AttachPlan(refusal=date_out_of_range_message())
     return AttachPlan(
         opens_on=opens_on,
         closes_on=closes_on,

@@ -378,3 +378,15 @@ def test_reminder_runs_twice_at_once_still_send_one(clock, django_capture_on_com
     assert again == 0
     assert all(kinds == ["invitation", "reminder"] for kinds in by_person.values())
     assert {day for day, kind in _kinds(sent) if kind == "reminder"} == {4}
+
+
+@pytest.mark.django_db
+def test_survey_for_an_activity_at_the_end_of_the_calendar_is_refused_not_a_500(client, clock):
+    end = datetime.datetime(2100, 12, 30, 12, 0, tzinfo=datetime.UTC)
+    activity = ActivityFactory(starts_at=end - datetime.timedelta(hours=2), ends_at=end)
+
+    response = _attach(client, activity)
+
+    assert response.status_code == 409
+    assert "Choose a date between" in text_of(response)
+    assert not Survey.objects.filter(activity=activity).exists()
