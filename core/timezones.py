@@ -101,10 +101,37 @@ def _timezone_choices(language: str) -> list:
     ]
 
 
+@lru_cache(maxsize=1)
+def _old_names() -> dict[str, str]:
+    """{current zone: its old names, space-separated}: what some browsers still report
+    (Chromium says "Asia/Katmandu", "Asia/Calcutta")."""
+    from babel.core import get_global
+
+    names: dict[str, list[str]] = {}
+    for old, current in get_global("zone_aliases").items():
+        if current in current_zones():
+            names.setdefault(current, []).append(old)
+    return {current: " ".join(sorted(old)) for current, old in names.items()}
+
+
+class ZoneSelect(forms.Select):
+    """Each option carries the zone's old names (`data-also`), so static/js/timezone.js can
+    choose it for a browser that reports an old name."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        also = _old_names().get(value)
+        if also:
+            option["attrs"]["data-also"] = also
+        return option
+
+
 class ZoneChoiceField(forms.ChoiceField):
     """A time zone from the grouped picker. It accepts any known zone name, so a person or an
     activity stored under an old name (Africa/Asmera) keeps it: shown under its current name
     when it has one, else as an option of its own; and it is saved under the current name."""
+
+    widget = ZoneSelect
 
     def __init__(self, **kwargs):
         super().__init__(choices=timezone_choices, **kwargs)

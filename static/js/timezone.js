@@ -71,14 +71,21 @@
       times[i].textContent = text + " (" + zoneName(lang, start) + ")";
     }
     // The sign-up form: its zone starts at the server's default (UTC); the browser knows better.
+    // Some browsers report an old name ("Asia/Katmandu"): each option lists its old names.
     var selects = document.querySelectorAll("select[name=timezone][data-browser-zone]");
     for (var k = 0; k < selects.length; k++) {
       var select = selects[k];
       var initial = select.querySelector("option[selected]");
-      var current = select.value;
-      if ((!initial || initial.value === current) && select.querySelector(
-        'option[value="' + zone.replace(/["\\]/g, "") + '"]')) {
-        select.value = zone;
+      if (initial && initial.value !== select.value) {
+        continue; // the person already chose
+      }
+      for (var m = 0; m < select.options.length; m++) {
+        var option = select.options[m];
+        var also = (option.getAttribute("data-also") || "").split(" ");
+        if (option.value === zone || also.indexOf(zone) !== -1) {
+          select.value = option.value;
+          break;
+        }
       }
     }
   }
