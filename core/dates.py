@@ -41,6 +41,14 @@ def day_text(value: datetime.date | datetime.datetime) -> str:
     return format_date(value, "full", locale=_active_locale())
 
 
+def days_text(start: datetime.date, end: datetime.date | None) -> str:
+    """A range of days, said as CLDR says it in the active language: "Mon, Mar 1 – Wed, Mar 3,
+    2027", "lun. 1 – mer. 3 mars 2027"; one day alone with its full weekday."""
+    if end is None or end == start:
+        return day_text(start)
+    return format_interval(start, end, "yMMMMEEEEd", locale=_active_locale())
+
+
 def moment_text(value: datetime.datetime, zone: datetime.tzinfo | None = None) -> str:
     """A moment in `zone` (the viewer's by default), without the zone's name: "Monday, March 1,
     2027, 12:00 PM", "lundi 1 mars 2027 à 12:00", "lunes, 1 de marzo de 2027, 12:00"."""

@@ -72,6 +72,14 @@ def day(value) -> str:
     return "" if value is None or value == "" else dates.day_text(value)
 
 
+@register.filter
+def days(start, end=None) -> str:
+    """A range of days: "Mon, Mar 1 – Wed, Mar 3, 2027"; a single day as `day` says it."""
+    if start is None or start == "":
+        return ""
+    return dates.days_text(start, end or None)
+
+
 @register.simple_tag
 def zone_name() -> str:
     """The viewer's time zone named for people: "Dakar time", "hora de Guatemala"."""

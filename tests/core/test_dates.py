@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from accounts.forms import ProfileForm
 from accounts.models import User
-from core.templatetags.portal import day, period, period_text, when
+from core.templatetags.portal import day, days, period, period_text, when
 from core.timezones import all_timezones, timezone_choices, validate_timezone, zone_label
 from notifications.enums import Kind
 from notifications.models import Delivery
@@ -149,8 +149,43 @@ def test_a_day_reads_with_its_weekday(language, expected):
     assert shown(language, "UTC", lambda: day(datetime.date(2031, 5, 6))) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Tue, Mar 30 – Sat, Apr 3, 2027"),
+        ("es", "mar, 30 de marzo – sáb, 3 de abril de 2027"),
+        ("fr", "mar. 30 mars – sam. 3 avr. 2027"),
+    ],
+)
+def test_a_range_of_days_reads_as_one_phrase(language, expected):
+    start, end = datetime.date(2027, 3, 30), datetime.date(2027, 4, 3)
+
+    assert shown(language, "UTC", lambda: days(start, end)) == expected
+    assert shown(language, "UTC", lambda: days(start, start)) == shown(
+        language, "UTC", lambda: day(start)
+    )
+
+
+@pytest.mark.django_db
+def test_a_proposals_preferred_dates_read_as_a_range_of_days(client):
+    proposal = ProposalFactory(
+        preferred_start=datetime.date(2027, 3, 30), preferred_end=datetime.date(2027, 4, 3)
+    )
+    client.force_login(StaffFactory())
+
+    page = plain(text_of(client.get(reverse("workinggroup:item", args=[proposal.pk]))))
+
+    assert "Tue, Mar 30 – Sat, Apr 3, 2027" in page
+
+
 def test_missing_dates_show_nothing():
-    assert (when(None), period(None), period_text(None), day(None)) == ("", "", "", "")
+    assert (when(None), period(None), period_text(None), day(None), days(None)) == (
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
 
 
 # --- Zones named for people ---------------------------------------------------------------------
