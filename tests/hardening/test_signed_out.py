@@ -23,6 +23,7 @@ from tests.factories import (
     OrganisationFactory,
 )
 from tests.hardening.test_hidden_canary import CANARY, canary_world  # noqa: F401
+from tests.hardening.test_permission_matrix import LOGIN, MATRIX, MISSING
 from tests.utils import PASSWORD, text_of, translated
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -300,3 +301,35 @@ def test_a_new_visitor_without_any_cookie_gets_the_page_too(world):
 
     assert response.status_code == 404
     assert '<html lang="fr">' in response.content.decode()
+
+
+def _missing_kwargs(kwargs: dict) -> dict:
+    return {key: "no-such-thing" if key in ("slug", "token") else MISSING_ID for key in kwargs}
+
+
+VISITOR_CLOSED = [
+    name
+    for name, (method, kwargs, _data, expected) in MATRIX.items()
+    if method == "get" and kwargs and expected["visitor"] in (LOGIN, MISSING)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", VISITOR_CLOSED)
+def test_a_visitor_at_a_missing_object_gets_what_they_get_at_an_existing_one(client, name):
+    """Every address of the permission matrix closed to visitors, with ids and slugs that do
+    not exist: a page needing sign-in still redirects to it (the decorator answers before
+    any lookup), a page of the community is still the community's page."""
+    _method, kwargs, _data, expected = MATRIX[name]
+    path = reverse(name, kwargs=_missing_kwargs(kwargs))
+
+    response = client.get(path)
+
+    if expected["visitor"] == LOGIN:
+        assert (response.status_code, response["Location"]) == (
+            302,
+            f"/en/accounts/login/?next={quote(path)}",
+        )
+    else:
+        assert response.status_code == 404
+        assert "This page is for the Learning Lab community" in text_of(response)
