@@ -169,7 +169,7 @@ def test_partner_proposes_and_staff_approves_into_the_activity_list(
     staff_page.goto(f"{live_server.url}/{language}/working-group/queue/")
     _check_accessibility(staff_page)
     staff_page.locator(f"text={title}").click()
-    staff_page.locator("details:has(input[value=approve]) summary").click()
+    staff_page.locator("details:has(input[value=approve]) > summary").click()
     approve = staff_page.locator("details:has(input[value=approve]) form")
     approve.locator("input[name=starts_at]").fill("2031-06-02T15:00")
     approve.locator("input[name=ends_at]").fill("2031-06-02T16:30")

@@ -93,7 +93,9 @@ def test_old_messages_move_into_their_authors_language_and_the_log_stays_append_
         moved = apps.get_model("activities", "Activity").objects.get(pk=activity.pk)
         refused_after = _update_is_refused(Log, by_spanish.pk)
         apps = _migrate(BEFORE)
-        refused_back = _update_is_refused(apps.get_model("workinggroup", "ModerationLog"), 1)
+        refused_back = _update_is_refused(
+            apps.get_model("workinggroup", "ModerationLog"), by_spanish.pk
+        )
     finally:
         _migrate(AFTER)  # the database as the other tests expect it
         refused_again = _update_is_refused(
