@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # After authentication and allauth: staff without a second factor may only set one up.
     "accounts.middleware.StaffMFARequiredMiddleware",
     "core.middleware.TimezoneMiddleware",
+    # DEBUG only: the community page instead of the technical "not found" for visitors.
+    "core.signed_out.DebugCommunityPageMiddleware",
 ]
 
 # --- Database ---------------------------------------------------------------------------------

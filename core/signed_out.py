@@ -17,6 +17,7 @@ exists and one that does not, and it already is one step from signing in.
 from allauth.account import app_settings as allauth_settings
 from allauth.account.forms import LoginForm
 from allauth.utils import get_form_class
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -62,3 +63,24 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     if user is None or not user.is_authenticated:
         return community_page(request)
     return render(request, "404.html", status=404)
+
+
+class DebugCommunityPageMiddleware:
+    """With DEBUG on (`scripts/run`, a demo on a laptop) Django answers "not found" with its
+    technical page instead of calling handler404: a signed-out visitor following a shared link
+    would see a list of the portal's addresses, not the community page. This gives them the page
+    production gives. With DEBUG off it does nothing (handler404 answers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not settings.DEBUG or response.status_code != 404:
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return response
+        if "text/html" not in response.get("Content-Type", ""):
+            return response
+        return page_not_found(request)

@@ -333,3 +333,32 @@ def test_a_visitor_at_a_missing_object_gets_what_they_get_at_an_existing_one(cli
     else:
         assert response.status_code == 404
         assert "This page is for the Learning Lab community" in text_of(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_with_debug_on_a_visitor_still_gets_the_community_page_not_the_technical_one(
+    client, world, language, settings
+):
+    """`scripts/run` runs with DEBUG on; a shared link must not show Django's list of addresses."""
+    settings.DEBUG = True
+    paths = _closed_paths(world, language)
+
+    answers = {path: _normalised(client.get(path), path) for path in paths}
+
+    first = answers[paths[0]]
+    assert first[0] == 404
+    assert {path: answer for path, answer in answers.items() if answer != first} == {}
+    body = client.get(paths[0]).content.decode()
+    assert "URLconf" not in body and "Page not found" not in body
+
+
+@pytest.mark.django_db
+def test_with_debug_on_signed_in_people_keep_django_s_page(client, settings):
+    settings.DEBUG = True
+    client.force_login(MembershipFactory().user)
+
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert "URLconf" in response.content.decode()
