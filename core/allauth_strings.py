@@ -7,6 +7,11 @@ take precedence over allauth's and Django's, whose Spanish says "usted" where th
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 ALLAUTH_MESSAGES = [
+    # allauth's label of the sign-in field; Django's auth catalogue (which wins over allauth's)
+    # says "Courriel" in French.
+    gettext_noop("Email"),
+    # Django's own, in "usted" in Spanish and with "courriel" in French.
+    gettext_noop("Enter a valid email address."),
     gettext_noop("You cannot remove your primary email address."),
     gettext_noop("The email address and/or password you specified are not correct."),
     gettext_noop("Please type your current password."),

@@ -125,3 +125,21 @@ def test_open_sign_up_page_says_tu_in_spanish(client):
 
     assert response.status_code == 200
     assert _usted_in(response) == []
+
+
+@pytest.mark.django_db
+@override_settings(OPEN_SIGNUP=True)
+def test_account_pages_and_the_community_page_say_e_mail_in_french(client):
+    """Django's own catalogue (which wins over allauth's) labels the sign-in field "Courriel":
+    the project's catalogue says "E-mail" on every page that shows that field."""
+    pages = ["/fr/accounts/login/", "/fr/accounts/signup/", "/fr/activities/999999/"]
+    responses = {path: client.get(path) for path in pages}
+    responses["bad address"] = client.post(
+        "/fr/accounts/password/reset/", {"email": "not an address"}
+    )
+
+    for name, response in responses.items():
+        body = text_of(response)
+        assert not re.search(r"courriel|électronique", body, re.I), name
+    assert "E-mail" in text_of(responses["/fr/accounts/login/"])
+    assert "Saisissez une adresse e-mail valide." in text_of(responses["bad address"])
