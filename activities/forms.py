@@ -263,12 +263,14 @@ class CancelActivityForm(SafeTextMixin, forms.Form):
         count = sum(number for _code, number in readers)
         if count:
             self.readers_line = ngettext(
-                "The person with a place reads: %(languages)s.",
-                "The %(count)s people with a place read: %(languages)s.",
+                "The one person with a place or waiting for one reads: %(languages)s.",
+                "The %(count)s people with a place or waiting for one read: %(languages)s.",
                 count,
             ) % {"count": count, "languages": message_versions.languages_with_counts(readers)}
         else:
-            self.readers_line = gettext("Nobody has a place yet: nobody will be emailed.")
+            self.readers_line = gettext(
+                "Nobody has a place or is waiting for one: nobody will be emailed."
+            )
 
     def reasons(self) -> dict[str, str]:
         return message_versions.versions(self, "reason")

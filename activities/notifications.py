@@ -128,17 +128,21 @@ def activity_changed_email(delivery: Delivery, language: str) -> Email:
 
 @register(Kind.ACTIVITY_CANCELLED)
 def activity_cancelled_email(delivery: Delivery, language: str) -> Email:
+    """To a person with a place: with a CANCEL file that removes it from their calendar. To a
+    person on the waiting list: no file (the activity never reached their calendar)."""
     if delivery.registration is None:
         raise NotDue(DeliveryStatus.CANCELLED)
     reason = translated_text(delivery.activity, "cancellation_reason", language)
+    waiting = delivery.registration.status == RegistrationStatus.WAITLISTED
     return Email(
         "notifications/email/activity_cancelled",
         {
             **_activity_context(delivery, language),
             "cancellation_reason": reason.text,
             "reason_notice": reason.notice if reason.is_fallback else "",
+            "was_waiting": waiting,
         },
-        _ics(delivery, language, CANCEL),
+        None if waiting else _ics(delivery, language, CANCEL),
     )
 
 
@@ -219,12 +223,17 @@ def stop_reminders(*, registration: Registration | None = None, activity=None) -
     deliveries.update(status=DeliveryStatus.CANCELLED)
 
 
-def _notify_confirmed(activity: Activity, kind: str, *, key: str) -> None:
-    """One notice of `kind` to everyone with a confirmed place; `key` names it per registration
-    ("{pk}" is the registration's id), so it is created once whoever calls again."""
-    for registration in activity.registrations.filter(
-        status=RegistrationStatus.CONFIRMED
-    ).select_related("user"):
+def _notify_confirmed(
+    activity: Activity,
+    kind: str,
+    *,
+    key: str,
+    statuses: tuple[str, ...] = (RegistrationStatus.CONFIRMED,),
+) -> None:
+    """One notice of `kind` to everyone with a confirmed place (or a registration of one of
+    `statuses`); `key` names it per registration ("{pk}" is the registration's id), so it is
+    created once whoever calls again."""
+    for registration in activity.registrations.filter(status__in=statuses).select_related("user"):
         notifications.notify(
             user=registration.user,
             kind=kind,
@@ -241,8 +250,12 @@ def activity_changed(*, activity: Activity) -> None:
 
 
 def activity_cancelled(*, activity: Activity) -> None:
+    """Tell everyone with a place, and everyone waiting for one: nobody keeps waiting for an
+    activity that will not happen."""
     stop_reminders(activity=activity)
-    _notify_confirmed(activity, Kind.ACTIVITY_CANCELLED, key="cancelled:{pk}")
+    _notify_confirmed(
+        activity, Kind.ACTIVITY_CANCELLED, key="cancelled:{pk}", statuses=RegistrationStatus.ACTIVE
+    )
 
 
 @rearm_on_preferences

@@ -346,12 +346,12 @@ def reader_languages(users: QuerySet[User]) -> list[tuple[str, int]]:
 
 
 def cancellation_readers(*, activity: Activity) -> list[tuple[str, int]]:
-    """The languages of the people told of a cancellation (everyone with a confirmed place:
-    see activities.notifications.activity_cancelled), with how many read each."""
+    """The languages of the people told of a cancellation (everyone with a place or waiting for
+    one: see activities.notifications.activity_cancelled), with how many read each."""
     return reader_languages(
         User.objects.filter(
             is_active=True,
-            pk__in=activity.registrations.filter(status=RegistrationStatus.CONFIRMED).values(
+            pk__in=activity.registrations.filter(status__in=RegistrationStatus.ACTIVE).values(
                 "user_id"
             ),
         )

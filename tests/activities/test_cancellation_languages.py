@@ -36,19 +36,19 @@ def _registered(activity, language, **kwargs):
 
 
 @pytest.mark.django_db
-def test_cancel_page_counts_the_languages_of_the_people_with_a_place(client):
+def test_cancel_page_counts_the_languages_of_the_people_with_a_place_or_waiting(client):
     activity = ActivityFactory()
-    for language in ("es", "es", "fr"):
+    for language in ("es", "es"):
         _registered(activity, language)
-    # Not told of the cancellation, so not counted: the waiting list, the cancelled, the gone.
     _registered(activity, "fr", status=RegistrationStatus.WAITLISTED)
+    # Not told of the cancellation, so not counted: the cancelled, the gone.
     _registered(activity, "en", status=RegistrationStatus.CANCELLED)
     RegistrationFactory(activity=activity, user=UserFactory(language="en", is_active=False))
     client.force_login(_lead_of(activity))
 
     page = text_of(client.get(f"/en/activities/{activity.pk}/cancel/"))
 
-    assert "The 3 people with a place read: Spanish (2), French (1)." in page
+    assert "The 3 people with a place or waiting for one read: Spanish (2), French (1)." in page
     assert 'name="reason_language" value="en"' in page
     assert 'name="reason_es"' in page and 'name="reason_fr"' in page
 
@@ -62,8 +62,8 @@ def test_cancel_page_with_one_person_and_with_nobody(client):
     one = text_of(client.get(f"/en/activities/{alone.pk}/cancel/"))
     nobody = text_of(client.get(f"/en/activities/{empty.pk}/cancel/"))
 
-    assert "The person with a place reads: French (1)." in one
-    assert "Nobody has a place yet: nobody will be emailed." in nobody
+    assert "The one person with a place or waiting for one reads: French (1)." in one
+    assert "Nobody has a place or is waiting for one: nobody will be emailed." in nobody
 
 
 @pytest.mark.django_db
@@ -78,11 +78,11 @@ def test_cancel_page_in_spanish_names_the_languages_in_spanish(client):
     french = translated("es", "French", "language name inside a sentence")
     with translation.override("es"):
         sentence = translation.ngettext(
-            "The person with a place reads: %(languages)s.",
-            "The %(count)s people with a place read: %(languages)s.",
+            "The one person with a place or waiting for one reads: %(languages)s.",
+            "The %(count)s people with a place or waiting for one read: %(languages)s.",
             2,
         )
-    assert sentence != "The %(count)s people with a place read: %(languages)s."
+    assert sentence != "The %(count)s people with a place or waiting for one read: %(languages)s."
     assert sentence % {"count": 2, "languages": f"{french} (2)"} in page
 
 
@@ -278,7 +278,7 @@ def test_others_cannot_cancel_nor_see_the_readers_languages(client, method, who)
     page = text_of(response)
     assert response.status_code == 403
     assert "Only the hosts can cancel this activity." in page
-    assert "with a place read" not in page
+    assert "waiting for one read" not in page
     assert activity.status == ActivityStatus.SCHEDULED
     assert not mail.outbox
 
@@ -296,3 +296,32 @@ def test_visitors_cannot_cancel(client, method):
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
     assert activity.status == ActivityStatus.SCHEDULED
+
+
+@pytest.mark.django_db
+def test_people_on_the_waiting_list_are_told_too_without_a_calendar_file(
+    client, django_capture_on_commit_callbacks
+):
+    activity = ActivityFactory(capacity=1)
+    with_place = _registered(activity, "en")
+    waiting = _registered(activity, "es", status=RegistrationStatus.WAITLISTED)
+    gone = _registered(activity, "fr", status=RegistrationStatus.CANCELLED)
+    client.force_login(_lead_of(activity))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/en/activities/{activity.pk}/cancel/",
+            {"reason_language": "en", "reason": "The venue flooded.", "reason_es": "Se inundó."},
+        )
+
+    assert response.status_code == 302
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {with_place.email, waiting.email}
+    assert gone.email not in by_address
+    to_waiting, to_placed = by_address[waiting.email], by_address[with_place.email]
+    assert "en la que estabas en lista de espera" in to_waiting.body
+    assert "Se inundó." in to_waiting.body
+    assert not to_waiting.attachments
+    assert "calendario" not in to_waiting.body
+    assert "The attached calendar file removes it from your calendar." in to_placed.body
+    assert len(to_placed.attachments) == 1

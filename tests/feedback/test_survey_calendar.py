@@ -155,8 +155,8 @@ def test_survey_attached_before_the_activity_ends_opens_when_it_ends(client, clo
         page,
     )
     assert re.search(
-        r'The 1 person registered now is invited by email from <time datetime="2027-03-08T00:00:00'
-        r'\+00:00"[^>]*>[^<]*Kathmandu[^<]*</time>\.',
+        r"The one person registered now is invited by email from "
+        r'<time datetime="2027-03-08T00:00:00\+00:00"[^>]*>[^<]*Kathmandu[^<]*</time>\.',
         page,
     )
     assert not mail.outbox

@@ -59,7 +59,7 @@ def test_real_worker_and_beat_send_a_reminder_once(tmp_path):
     body = message.get_body(preferencelist=("plain",)).get_content()
     assert message["To"] == person.email
     assert "Llamada de prueba" in message["Subject"]
-    assert "(America/Lima)" in body
+    assert "(hora de Lima)" in body
     assert translated("es", "Your calendar file is attached.") in body
     delivery = Delivery.objects.get(status=DeliveryStatus.SENT)
     assert delivery.kind == Kind.REMINDER and delivery.offset_minutes == 60
