@@ -19,7 +19,12 @@ def can_invite(user: User) -> bool:
 
 
 def can_use_admin(user: User) -> bool:
-    return is_staff(user)
+    """Active staff who can do something there: a superuser, or staff holding at least one model
+    permission (directly or through a group). Staff without any would only meet the admin's "You
+    don't have permission to view or edit anything", so they are not offered it."""
+    if not is_staff(user):
+        return False
+    return bool(user.is_superuser or user.get_all_permissions())
 
 
 def must_use_mfa(user: User) -> bool:

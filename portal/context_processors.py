@@ -9,7 +9,8 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     return {
         "can_invite": user is not None and account_permissions.can_invite(user),
-        "can_use_admin": user is not None and account_permissions.can_use_admin(user),
+        # A callable, so the permission lookup runs only where the menu asks (signed-in pages).
+        "can_use_admin": lambda: user is not None and account_permissions.can_use_admin(user),
         "can_create_organisation": user is not None
         and partner_permissions.can_create_organisation(user),
         "can_create_activity": user is not None and activity_permissions.can_create_activity(user),

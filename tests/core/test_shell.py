@@ -1,0 +1,54 @@
+"""The page shell: who is offered the administration, the menu, the icons."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Permission
+
+from accounts import permissions
+from tests.factories import MembershipFactory, StaffFactory, UserFactory
+
+ADMIN_LINK = 'href="/en/admin/"'
+
+
+def _staff_with_permission():
+    staff = StaffFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="view_organisation"))
+    return staff
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("visitor", False),
+        ("partner", False),
+        ("inactive superuser", False),
+        ("staff without any admin permission", False),
+        ("staff with one permission", True),
+        ("superuser", True),
+    ],
+)
+def test_administration_is_offered_only_to_those_who_can_do_something_there(who, expected):
+    user = {
+        "visitor": lambda: AnonymousUser(),
+        "partner": lambda: MembershipFactory().user,
+        "inactive superuser": lambda: StaffFactory(is_active=False, is_superuser=True),
+        "staff without any admin permission": lambda: StaffFactory(),
+        "staff with one permission": _staff_with_permission,
+        "superuser": lambda: StaffFactory(is_superuser=True),
+    }[who]()
+
+    assert permissions.can_use_admin(user) is expected
+
+
+@pytest.mark.django_db
+def test_the_menu_links_the_administration_only_for_staff_with_a_permission(client):
+    client.force_login(StaffFactory())
+    without = client.get("/en/").content.decode()
+    client.force_login(_staff_with_permission())
+    with_permission = client.get("/en/").content.decode()
+    client.force_login(UserFactory())
+    partner = client.get("/en/").content.decode()
+
+    assert ADMIN_LINK not in without
+    assert ADMIN_LINK in with_permission
+    assert ADMIN_LINK not in partner
