@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from accounts import views as account_views
 from activities import views as activity_views
@@ -20,6 +23,13 @@ admin.site.login = account_views.admin_login
 handler404 = "core.signed_out.page_not_found"
 
 urlpatterns = [
+    # Browsers and feed readers ask for /favicon.ico whatever the page says: send them to the
+    # hashed static file (resolved per request, so the manifest is read after collectstatic).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=False),
+        name="favicon",
+    ),
     path("i18n/setlang/", portal_views.set_language, name="set_language"),
     # Calendar programs fetch this without signing in or choosing a language: the secret in
     # the address identifies the person, whose own language is used.

@@ -52,3 +52,21 @@ def test_the_menu_links_the_administration_only_for_staff_with_a_permission(clie
     assert ADMIN_LINK not in without
     assert ADMIN_LINK in with_permission
     assert ADMIN_LINK not in partner
+
+
+def test_favicon_ico_leads_to_the_static_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.ico"
+
+
+@pytest.mark.django_db
+def test_every_page_links_the_icons_the_manifest_and_the_purged_stylesheet(client):
+    page = client.get("/en/").content.decode()
+
+    assert '<link rel="icon" href="/static/img/icon.svg" type="image/svg+xml">' in page
+    assert '<link rel="apple-touch-icon" href="/static/img/apple-touch-icon.png">' in page
+    assert '<link rel="manifest" href="/static/manifest.webmanifest">' in page
+    assert 'href="/static/css/bootstrap.css"' in page
+    assert "bootstrap.min.css" not in page
