@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.utils import ErrorDict
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from activities.services import REASON_LIMIT
 from activities.validators import validate_material_file
 from core import languages, message_versions
 from core.forms import LocalDateTimeField, SafeTextMixin
-from core.timezones import ZoneChoiceField
+from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import (
     MAX_YEAR,
     MIN_YEAR,
@@ -24,6 +25,7 @@ from core.validators import (
     ends_after_start_message,
     local_moment,
 )
+from partners.enums import MembershipRole
 from partners.models import FocusArea, Organisation
 from partners.selectors import organisations_visible_to, visible_people
 
@@ -64,13 +66,27 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    # Choices come from the editor's visibility (see __init__), never from every row.
+    # Choices come from the editor's visibility (see __init__), never from every row. Ticked
+    # boxes in a bounded list, never a Ctrl-click <select multiple>.
     host_organisations = forms.ModelMultipleChoiceField(
-        label=_("Host organisations"), queryset=Organisation.objects.none()
+        label=_("Host organisations"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Required: tick at least one."),
     )
     host_people = forms.ModelMultipleChoiceField(
-        label=_("Host people"), queryset=User.objects.none(), required=False
+        label=_("Host people"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("They can edit the activity and see who registered."),
     )
+    # The no-JavaScript filter of the two lists above: a "Filter" button re-posts the form and
+    # the view re-renders it unsaved with the lists narrowed (see narrow_hosts).
+    host_organisations_filter = forms.CharField(
+        label=_("Find an organisation"), required=False, max_length=100
+    )
+    host_people_filter = forms.CharField(label=_("Find a person"), required=False, max_length=100)
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=FocusArea.objects.all(),
@@ -96,10 +112,19 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
             name: forms.Textarea(attrs={"rows": 5})
             for name in languages.per_language("description")
         }
+        help_texts = {
+            "original_language": _("The language you write the title and description in."),
+            "place": _("For an activity in person or hybrid: the venue and city."),
+            "online_link": _("For an online or hybrid activity. Only people with a place see it."),
+            "capacity": _("Leave empty for no limit. When it is full, people join a waiting list."),
+            "audience": _("Community: only partners of the Learning Lab. Public: anyone."),
+        }
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self._set_host_choices(user)
+        if not self.instance.pk:
+            self._set_defaults(user)
         languages.label_per_language(
             self, (("title", _("Title")), ("description", _("Description")))
         )
@@ -154,6 +179,69 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         self._kept_people = [
             person for person in self._current_people if person.pk not in self._shown_people
         ]
+
+    def _set_defaults(self, user: User) -> None:
+        """A new activity starts from its creator: the organisations they lead as hosts, they
+        themselves as host person, their time zone and language, the page's language as the
+        language it is written in. Format (online) and audience (community) are the model's."""
+        led = Organisation.objects.filter(
+            memberships__user=user, memberships__role=MembershipRole.LEAD
+        ).values_list("pk", flat=True)
+        self.initial["host_organisations"] = [pk for pk in led if pk in self._shown]
+        if user.pk in self._shown_people:
+            self.initial["host_people"] = [user.pk]
+        if "timezone" in self.fields and user.timezone:
+            self.initial["timezone"] = canonical_zone(user.timezone)
+        if user.language in languages.codes():
+            self.initial["spoken"] = [user.language]
+        if get_language() in languages.codes():
+            self.initial["original_language"] = get_language()
+
+    def narrow_hosts(self) -> None:
+        """The filter step: the host lists narrowed to the names matching what was typed in
+        their filter boxes, plus everything already ticked; nothing saved, no errors shown.
+        Only ever a subset of the choices the editor may see."""
+        matches = {
+            "host_organisations": lambda text: models.Q(name__icontains=text),
+            # What the box shows: the name, or the address of someone without one.
+            "host_people": lambda text: (
+                models.Q(display_name__icontains=text)
+                | models.Q(display_name="", email__icontains=text)
+            ),
+        }
+        for name, match in matches.items():
+            text = " ".join(str(self[f"{name}_filter"].value() or "").split())[:100]
+            if not text:
+                continue
+            ticked = [
+                int(value)
+                for value in self.data.getlist(self.add_prefix(name))
+                if value.isascii() and value.isdigit() and len(value) < 12
+            ]
+            field = self.fields[name]
+            field.queryset = field.queryset.filter(match(text) | models.Q(pk__in=ticked))
+        # Nothing is validated: a half-filled form is not wrong yet.
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+    def text_versions(self) -> list[dict]:
+        """The title and description of each language, the page's (or the written-in) language
+        first; the others folded unless they hold text or an error."""
+        first = self["original_language"].value() or get_language()
+        codes = sorted(languages.codes(), key=lambda code: code != first)
+        versions = []
+        for code in codes:
+            fields = [self[f"title_{code}"], self[f"description_{code}"]]
+            versions.append(
+                {
+                    "code": code,
+                    "name": languages.language_name(code),
+                    "fields": fields,
+                    "first": code == first,
+                    "open": code == first or any(field.errors or field.value() for field in fields),
+                }
+            )
+        return versions
 
     def clean_host_organisations(self):
         return [*self.cleaned_data["host_organisations"], *self._kept_hosts]

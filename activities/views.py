@@ -228,6 +228,16 @@ def _relations(form):
     }
 
 
+def _activity_form_page(request, form, *, on_valid, activity):
+    """The activity form: saved through `on_valid`, or, when a host list's "Filter" button sent
+    it, shown again unsaved and without errors, the lists narrowed, everything typed kept."""
+    context = {"activity": activity}
+    if request.method == "POST" and "filter_hosts" in request.POST:
+        form.narrow_hosts()
+        return render(request, "activities/form.html", {**context, "form": form})
+    return form_page(request, "activities/form.html", form=form, on_valid=on_valid, context=context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
@@ -243,12 +253,11 @@ def create(request):
         messages.success(request, _("The activity has been saved."))
         return redirect("activities:detail", pk=activity.pk)
 
-    return form_page(
+    return _activity_form_page(
         request,
-        "activities/form.html",
-        form=bound_form(NewActivityForm, request, user=request.user),
+        bound_form(NewActivityForm, request, user=request.user),
         on_valid=on_valid,
-        context={"activity": None},
+        activity=None,
     )
 
 
@@ -265,12 +274,11 @@ def edit(request, pk: int):
         messages.success(request, _("The activity has been saved."))
         return redirect("activities:detail", pk=activity.pk)
 
-    return form_page(
+    return _activity_form_page(
         request,
-        "activities/form.html",
-        form=bound_form(ActivityForm, request, instance=activity, user=request.user),
+        bound_form(ActivityForm, request, instance=activity, user=request.user),
         on_valid=on_valid,
-        context={"activity": activity},
+        activity=activity,
     )
 
 
