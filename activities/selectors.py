@@ -356,3 +356,78 @@ def cancellation_readers(*, activity: Activity) -> list[tuple[str, int]]:
             ),
         )
     )
+
+
+# --- A person's own registrations ("My activities", the My Lab home) ---------------------------
+
+
+def _with_waiting_position(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+    """Annotates `waiting_ahead`: how many people wait before each registration on its
+    activity's waiting list, in the order it is served (see services._promote_waiting:
+    requested_at, then pk). One correlated subquery: the page's query count does not grow with
+    its rows. Only a count of others is read, never who they are."""
+    ahead = (
+        Registration.objects.filter(
+            activity=OuterRef("activity"), status=RegistrationStatus.WAITLISTED
+        )
+        .filter(
+            Q(requested_at__lt=OuterRef("requested_at"))
+            | Q(requested_at=OuterRef("requested_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("activity")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return registrations.annotate(waiting_ahead=Coalesce(Subquery(ahead), 0))
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """1 for the first person waiting; None when the registration is not on a waiting list."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = getattr(registration, "waiting_ahead", None)
+    if ahead is None:
+        ahead = _with_waiting_position(Registration.objects.filter(pk=registration.pk)).values_list(
+            "waiting_ahead", flat=True
+        )[0]
+    return ahead + 1
+
+
+def _my_registrations(user: User) -> QuerySet[Registration]:
+    # Only activities the person may still see (an activity can leave the community's view).
+    return Registration.objects.filter(
+        user=user, activity__in=activities_visible_to(user=user)
+    ).select_related("activity")
+
+
+def my_upcoming_registrations(*, user: User, limit: int | None = None) -> list[Registration]:
+    """The person's places and waiting-list spots at activities still to come, soonest first,
+    each with its `waiting_position` (see `waiting_position`). Cancelled activities stay in the
+    list (marked by the page) until their date has passed, so nobody travels to one."""
+    if not user.is_authenticated:
+        return []
+    registrations = _with_waiting_position(
+        _my_registrations(user).filter(
+            status__in=RegistrationStatus.ACTIVE,
+            activity__ends_at__gte=timezone.now(),
+            activity__status__in=ActivityStatus.IN_CALENDARS,
+        )
+    ).order_by("activity__starts_at", "activity__pk")
+    registrations = list(registrations if limit is None else registrations[:limit])
+    for registration in registrations:
+        registration.waiting_position = waiting_position(registration)
+    return registrations
+
+
+def my_past_registrations(*, user: User) -> QuerySet[Registration]:
+    """Activities the person held a place at, which have ended: latest first."""
+    return (
+        _my_registrations(user)
+        .filter(
+            status=RegistrationStatus.CONFIRMED,
+            activity__ends_at__lt=timezone.now(),
+            activity__status__in=ActivityStatus.LISTED,
+        )
+        .order_by("-activity__starts_at", "-activity__pk")
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.activity_list, name="list"),
     path("new/", views.create, name="create"),
     path("calendar/", views.my_calendar, name="my_calendar"),
+    path("mine/", views.mine, name="mine"),
     path("public.ics", views.public_feed_ics, name="public_ics"),
     path("feed/", PublicActivitiesFeed(), name="feed"),
     path("<int:pk>/", views.detail, name="detail"),

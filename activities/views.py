@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,6 +21,7 @@ from activities.forms import (
 from activities.models import CalendarToken, Material
 from core.content import translated_text
 from core.csv_export import csv_response
+from core.filters import active_filter_chips
 from core.i18n import absolute_url_for
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
@@ -45,6 +47,7 @@ def activity_list(request):
         {
             "form": form,
             "filters": filters,
+            "filter_chips": active_filter_chips(form, keep=["when"]),
             **paginate(
                 request, selectors.activity_list(user=request.user, filters=filters), PAGE_SIZE
             ),
@@ -74,6 +77,7 @@ def _detail_context(request, activity) -> dict:
         "can_cancel_registration": permissions.can_cancel_registration(
             user, registration, activity
         ),
+        "waiting_position": selectors.waiting_position(registration) if registration else None,
         "show_link": permissions.can_see_online_link(user, activity, registration),
         "show_people": show_people,
         "participants": selectors.participants(activity=activity, viewer=user)
@@ -149,7 +153,35 @@ def cancel_registration(request, pk: int):
     permissions.ensure_can_cancel_registration(request.user, registration, activity)
     services.cancel_registration(registration=registration, by=request.user)
     messages.success(request, _("Your registration is cancelled."))
+    # Back to "My activities" when the button was there; any other `next` is ignored.
+    if request.POST.get("next") == reverse("activities:mine"):
+        return redirect("activities:mine")
     return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@require_GET
+def mine(request):
+    """The person's own registrations: what is coming (with what they asked for, and their
+    place on a waiting list), and, a page at a time, what is past."""
+    upcoming = selectors.my_upcoming_registrations(user=request.user)
+    rows = [
+        {
+            "registration": registration,
+            "can_cancel": permissions.can_cancel_registration(
+                request.user, registration, registration.activity
+            ),
+        }
+        for registration in upcoming
+    ]
+    return render(
+        request,
+        "activities/mine.html",
+        {
+            "upcoming": rows,
+            **paginate(request, selectors.my_past_registrations(user=request.user), PAGE_SIZE),
+        },
+    )
 
 
 @require_GET

@@ -64,6 +64,17 @@ def open_surveys_for(*, user: User) -> list[tuple[Survey, bool]]:
     return [(s, s.pk in answered) for s in surveys_in_audience(user, candidates)]
 
 
+def has_answered(*, survey: Survey, user: User) -> bool:
+    """Whether `user` answered `survey`, from their receipt (kept for the one-answer rule): it
+    says nothing of what they answered, nor when beyond the day it already holds. The feedback
+    box keeps no receipts: anyone may write again."""
+    return (
+        survey.kind == SurveyKind.SURVEY
+        and user.is_authenticated
+        and Receipt.objects.filter(user=user, survey=survey).exists()
+    )
+
+
 def feedback_box() -> Survey:
     return Survey.objects.filter(kind=SurveyKind.BOX).first()
 

@@ -44,7 +44,8 @@ def _survey_or_404(pk: int) -> Survey:
 def _answer(request, survey):
     if not permissions.is_in_audience(request.user, survey):
         raise Http404("No survey here.")
-    if request.method == "GET" and not survey.is_open():
+    answered = selectors.has_answered(survey=survey, user=request.user)
+    if request.method == "GET" and not answered and not survey.is_open():
         messages.info(
             request,
             _("This survey is closed.")
@@ -70,6 +71,7 @@ def _answer(request, survey):
             "title": translated_text(survey, "title"),
             "introduction": translated_text(survey, "introduction"),
             "min_responses": settings.FEEDBACK_MIN_RESPONSES,
+            "answered": answered,
         },
     )
 

@@ -4,17 +4,23 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.services import set_preferred_language
-from activities.selectors import upcoming_for
 from core.i18n import url_in_language
 from partners.selectors import organisations_of
+from portal.selectors import my_lab
 
 
 def home(request):
-    organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
+    """For visitors, what the Learning Lab is; for a signed-in person, "My Lab" first: their
+    own activities, surveys, proposals and, for the team, what waits for them."""
+    if not request.user.is_authenticated:
+        return render(request, "portal/home.html", {})
     return render(
         request,
         "portal/home.html",
-        {"organisations": organisations, "registrations": upcoming_for(user=request.user)},
+        {
+            "organisations": organisations_of(user=request.user),
+            "lab": my_lab(user=request.user),
+        },
     )
 
 

@@ -58,6 +58,7 @@ MATRIX = {
     "activities:list": ("get", {}, {}, _everyone()),
     "activities:create": ("get", {}, {}, STAFF_ONLY),
     "activities:my_calendar": ("get", {}, {}, COMMUNITY),
+    "activities:mine": ("get", {}, {}, COMMUNITY),
     "activities:public_ics": ("get", {}, {}, _everyone()),
     "activities:feed": ("get", {}, {}, _everyone()),
     "activities:detail": ("get", {"pk": "activity"}, {}, COMMUNITY_PAGE),
