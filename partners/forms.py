@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.utils.translation import get_language_info, gettext, pgettext
+from django.utils.translation import get_language, get_language_info, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -77,6 +77,14 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
                 for code, _name in settings.LANGUAGES
             },
         }
+        help_texts = {
+            "name": _("As your organisation is known, in any language."),
+            "city": _("Leave it empty if naming the city could put anyone at risk."),
+            "year_founded": _("For example 2012."),
+            "contact_email": _(
+                "An address for the organisation rather than a person, if you have one."
+            ),
+        }
 
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,6 +113,24 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
             self.initial["social_links"] = "\n".join(
                 link.url for link in self.instance.social_links.all()
             )
+
+    def text_versions(self) -> list[dict]:
+        """The description and mission of each language, the page's language first; the
+        others folded unless they hold text or an error."""
+        first = get_language()
+        codes = sorted((code for code, _name in settings.LANGUAGES), key=lambda c: c != first)
+        versions = []
+        for code in codes:
+            fields = [self[f"description_{code}"], self[f"mission_{code}"]]
+            versions.append(
+                {
+                    "name": gettext(get_language_info(code)["name"]),
+                    "fields": fields,
+                    "first": code == first,
+                    "open": code == first or any(field.errors or field.value() for field in fields),
+                }
+            )
+        return versions
 
     def clean_social_links(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["social_links"].splitlines()]

@@ -51,10 +51,21 @@ class ItemForm(SafeTextMixin, forms.Form):
         label=_("Proposed host organisations"),
         queryset=Organisation.objects.none(),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty if your organisation hosts it alone."),
     )
-    preferred_start = SaneDateField(label=_("Preferred date, or from"), required=False, widget=DATE)
-    preferred_end = SaneDateField(label=_("Until (for a date range)"), required=False, widget=DATE)
+    preferred_start = SaneDateField(
+        label=_("Preferred date, or from"),
+        required=False,
+        widget=DATE,
+        help_text=_("Optional. The team agrees the date with you."),
+    )
+    preferred_end = SaneDateField(
+        label=_("Until (for a date range)"),
+        required=False,
+        widget=DATE,
+        help_text=_("Only if any day in a range suits you."),
+    )
     spoken = forms.MultipleChoiceField(
         label=_("Languages it would be held in"),
         choices=LANGUAGES,
