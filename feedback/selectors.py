@@ -13,6 +13,7 @@ from django.db.models import Avg, Count, IntegerField, OuterRef, Prefetch, Q, Qu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accounts.models import User
 from activities.enums import RegistrationStatus
@@ -94,15 +95,15 @@ def survey_with_questions(*, pk: int) -> Survey:
     )
 
 
-BAR_SPACING = 12  # SVG units between bars; each bar is 8 high
-
-
 @dataclass
 class Bar:
+    """One answer of a chart: every option has one, with a count of 0 if nobody chose it, so
+    the chart and its table always have one row per option, in the question's order."""
+
     label: str
     count: int
-    percent: float
-    y: int = 0
+    percent: float  # of the people who answered the question (several choices can add up >100)
+    language: str = ""  # the language the label is really in ("" for the numbers of a scale)
 
 
 @dataclass
@@ -112,10 +113,6 @@ class QuestionResult:
     bars: list[Bar] = field(default_factory=list)
     average: float | None = None
     texts: list[str] = field(default_factory=list)
-
-    @property
-    def chart_height(self) -> int:
-        return len(self.bars) * BAR_SPACING
 
 
 @dataclass
@@ -138,14 +135,15 @@ class SurveyResults:
 
 
 def _bars(counts: dict, labels: list[tuple], total: int) -> list[Bar]:
+    """`labels` holds (key, label, language) for every option, answered or not."""
     return [
         Bar(
             label,
             counts.get(key, 0),
             round(100 * counts.get(key, 0) / total, 1) if total else 0,
-            y=index * BAR_SPACING,
+            language=language,
         )
-        for index, (key, label) in enumerate(labels)
+        for key, label, language in labels
     ]
 
 
@@ -197,12 +195,24 @@ def results(*, survey: Survey) -> SurveyResults:
     for question in survey.questions.all():
         result = QuestionResult(question, answered=answered.get(question.pk, 0))
         if question.kind == QuestionKind.SCALE:
-            labels = [(value, str(value)) for value in range(1, 6)]
+            labels = [(value, str(value), "") for value in range(1, 6)]
+            for index, end in ((0, "scale_low_label"), (4, "scale_high_label")):
+                words = translated_text(question, end)
+                if words.text:  # "1: Not at all", "5: Very"
+                    labels[index] = (
+                        index + 1,
+                        pgettext("label: text", "%(label)s: %(text)s")
+                        % {"label": index + 1, "text": words.text},
+                        words.language,
+                    )
             result.bars = _bars(scale_counts.get(question.pk, {}), labels, result.answered)
             average = averages.get(question.pk)
             result.average = round(average, 1) if average is not None else None
         elif question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-            labels = [(choice.pk, choice.text) for choice in question.choices.all()]
+            labels = []
+            for choice in question.choices.all():
+                text = translated_text(choice, "text")
+                labels.append((choice.pk, text.text, text.language))
             result.bars = _bars(choice_counts.get(question.pk, {}), labels, result.answered)
         else:
             result.texts = texts.get(question.pk, [])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.filters import active_filter_chips
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
 from notifications import permissions, selectors, services
@@ -84,7 +85,9 @@ def deliveries(request):
     chosen = form.cleaned_data if form.is_bound else {}
     rows = selectors.deliveries(status=chosen.get("status", ""), kind=chosen.get("kind", ""))
     return render(
-        request, "notifications/deliveries.html", {"form": form, **paginate(request, rows, 50)}
+        request,
+        "notifications/deliveries.html",
+        {"form": form, "filter_chips": active_filter_chips(form), **paginate(request, rows, 50)},
     )
 
 

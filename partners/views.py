@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.content import translated_text
+from core.filters import active_filter_chips
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
 from partners import permissions, selectors, services
@@ -36,7 +37,12 @@ def directory(request):
     return render(
         request,
         "partners/directory.html",
-        {"form": form, "filters": filters, **paginate(request, organisations, PAGE_SIZE)},
+        {
+            "form": form,
+            "filters": filters,
+            "filter_chips": active_filter_chips(form),
+            **paginate(request, organisations, PAGE_SIZE),
+        },
     )
 
 

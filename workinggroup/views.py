@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.content import missing_languages, translated_text
+from core.filters import active_filter_chips
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
 from partners.selectors import organisations_of, organisations_visible_to
@@ -363,7 +364,11 @@ def queue(request):
     return render(
         request,
         "workinggroup/queue.html",
-        {"form": form, **paginate(request, selectors.moderation_queue(filters=filters), PAGE_SIZE)},
+        {
+            "form": form,
+            "filter_chips": active_filter_chips(form),
+            **paginate(request, selectors.moderation_queue(filters=filters), PAGE_SIZE),
+        },
     )
 
 
