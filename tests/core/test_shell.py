@@ -65,7 +65,8 @@ def test_favicon_ico_leads_to_the_static_icon(client):
 def test_every_page_links_the_icons_the_manifest_and_the_purged_stylesheet(client):
     page = client.get("/en/").content.decode()
 
-    assert '<link rel="icon" href="/static/img/icon.svg" type="image/svg+xml">' in page
+    assert '<link rel="icon" href="data:image/svg+xml,' in page
+    assert '<link rel="icon" href="/favicon.ico" sizes="32x32">' in page
     assert '<link rel="apple-touch-icon" href="/static/img/apple-touch-icon.png">' in page
     assert '<link rel="manifest" href="/static/manifest.webmanifest">' in page
     assert 'href="/static/css/bootstrap.css"' in page

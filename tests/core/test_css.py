@@ -1,0 +1,86 @@
+"""The stylesheets the portal ships: Bootstrap purged to the classes in use (scripts/build_css)
+and the portal's own. A class written in a template but missing from both means a stale purge
+(re-run scripts/build_css) or a typo; Bootstrap's blue and cyan must not come back."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = [ROOT / "static/css/bootstrap.css", ROOT / "static/css/portal.css"]
+CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+TEMPLATE_SYNTAX = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
+CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+
+# Classes that are not styles: hooks for scripts and tests, or names that say what an element
+# is (kept for readers and for future styles). Each needs a reason.
+NOT_STYLES = {
+    # semantic names of page parts, styled (if at all) through their children
+    "activity",
+    "activity-facts",
+    "agenda",
+    "organisation-card",
+    "organisation-profile",
+    "registration_confirmed",
+    "messages",
+    # crispy-forms marks required fields with it; the portal leaves the asterisk unstyled
+    "asteriskField",
+}
+
+
+def _template_files():
+    yield from (ROOT / "templates").rglob("*.html")
+    for app_templates in ROOT.glob("*/templates"):
+        yield from app_templates.rglob("*.html")
+
+
+def _template_classes() -> dict[str, set[str]]:
+    """Each literal class token (no template syntax inside it) and the templates using it."""
+    found: dict[str, set[str]] = {}
+    for path in _template_files():
+        for value in CLASS_ATTRIBUTE.findall(path.read_text()):
+            # A token touching template syntax ("alert-{{ level }}") is built at render time.
+            for token in TEMPLATE_SYNTAX.sub("\0", value).split():
+                if re.fullmatch(r"[A-Za-z_-][A-Za-z0-9_-]*", token):
+                    found.setdefault(token, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def _shipped_classes() -> set[str]:
+    classes = set()
+    for sheet in SHIPPED:
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(), flags=re.S)
+        text = re.sub(r"url\([^)]*\)", "", text)
+        classes.update(CSS_CLASS.findall(text))
+    return classes
+
+
+def test_every_class_in_templates_exists_in_the_shipped_css_or_is_a_named_hook():
+    shipped = _shipped_classes()
+
+    missing = {
+        token: sorted(paths)
+        for token, paths in _template_classes().items()
+        if token not in shipped and token not in NOT_STYLES
+    }
+
+    assert missing == {}, "run scripts/build_css, or add a reasoned entry to NOT_STYLES"
+
+
+def test_no_bootstrap_blue_or_cyan_is_shipped():
+    bootstrap_colours = re.compile(
+        r"#0d6efd|#0dcaf0|#86b7fe|#0a58ca|13,\s*110,\s*253|13,\s*202,\s*240", re.I
+    )
+
+    for sheet in SHIPPED:
+        assert bootstrap_colours.findall(sheet.read_text()) == [], sheet.name
+
+
+def test_the_full_bootstrap_is_only_the_purge_source():
+    linking = [
+        str(path.relative_to(ROOT))
+        for path in _template_files()
+        if "bootstrap.min.css" in path.read_text()
+    ]
+
+    assert linking == []
+    assert (ROOT / "static/vendor/bootstrap/bootstrap.min.css").exists()
