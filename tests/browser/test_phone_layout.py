@@ -12,6 +12,7 @@ from django.utils import timezone
 from feedback.services import move_pending
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
+from tests.browser.test_journeys import _check_accessibility
 from tests.factories import (
     ActivityFactory,
     ItemFactory,
@@ -131,6 +132,7 @@ def test_filters_open_from_the_disclosure_and_chips_remove_one_filter(browser, l
     context, page = _staff_page(browser, live_server, data["staff"])
     try:
         page.goto(f"{live_server.url}/en/activities/?language=en&type=webinar")
+        _check_accessibility(page)
         assert page.locator("select[name=type]").is_visible() is False
 
         page.locator("summary.list-filters-summary").click()
@@ -160,6 +162,7 @@ def test_staff_tables_and_charts_fit_a_phone(browser, live_server):
             width = page.evaluate("document.documentElement.scrollWidth")
             assert page.locator("main table").count() >= 1, path
             assert width <= PHONE["width"], f"{path}: {width}px wide"
+            _check_accessibility(page)
         bars = page.locator(".result-table .result-bar")
         rows = page.locator(".result-table tbody tr")
         assert bars.count() == rows.count() == 7  # five scale points and two choices, zeros too
