@@ -71,3 +71,27 @@ def test_every_page_links_the_icons_the_manifest_and_the_purged_stylesheet(clien
     assert '<link rel="manifest" href="/static/manifest.webmanifest">' in page
     assert 'href="/static/css/bootstrap.css"' in page
     assert "bootstrap.min.css" not in page
+
+
+@pytest.mark.django_db
+def test_the_menu_is_a_disclosure_and_marks_the_current_section(client):
+    page = client.get("/en/activities/").content.decode()
+    menu = page[page.index('<details class="site-menu">') : page.index("</nav>\n      </details>")]
+
+    assert '<summary class="site-menu-toggle">' in menu
+    assert '<a href="/en/activities/" aria-current="page">Activities</a>' in menu
+    assert '<a href="/en/" aria-current="page">' not in menu
+    assert "language-switcher" not in menu  # always in reach, outside the menu
+    assert page.index('class="language-switcher"') < page.index('<details class="site-menu">')
+
+
+@pytest.mark.django_db
+def test_account_items_are_grouped_in_their_own_disclosure(client):
+    client.force_login(UserFactory())
+
+    page = client.get("/en/accounts/profile/").content.decode()
+    account = page[page.index('<details class="account-menu">') :]
+
+    assert '<summary class="is-current">My account</summary>' in account
+    assert '<a href="/en/accounts/profile/" aria-current="page">My profile</a>' in account
+    assert 'action="/en/accounts/logout/"' in account
