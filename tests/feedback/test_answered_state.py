@@ -41,7 +41,9 @@ def test_answering_again_is_a_translated_409(client, language):
 
     assert again.status_code == 409
     assert Receipt.objects.filter(survey=survey, user=person).count() == 1
-    assert translated(language, "You have answered this survey. Thank you.") in text_of(again)
+    body = text_of(again)
+    assert translated(language, "You have already answered this survey. Thank you!") in body
+    assert translated(language, "Send my answers") not in body
 
 
 @pytest.mark.django_db
