@@ -1,10 +1,12 @@
 """The page shell: who is offered the administration, the menu, the icons."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, Permission
 
 from accounts import permissions
-from tests.factories import MembershipFactory, StaffFactory, UserFactory
+from tests.factories import ActivityFactory, MembershipFactory, StaffFactory, UserFactory
 
 ADMIN_LINK = 'href="/en/admin/"'
 
@@ -95,3 +97,26 @@ def test_account_items_are_grouped_in_their_own_disclosure(client):
     assert '<summary class="is-current">My account</summary>' in account
     assert '<a href="/en/accounts/profile/" aria-current="page">My profile</a>' in account
     assert 'action="/en/accounts/logout/"' in account
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "weekday", "month"),
+    [("en", "Tue", "Mar"), ("es", "mar", "mar"), ("fr", "mar.", "mars")],
+)
+def test_the_card_date_block_says_the_day_in_the_viewers_zone_and_language(
+    client, language, weekday, month
+):
+    # 20:00 UTC on Monday 1 March is already Tuesday 2 March in Kathmandu (UTC+5:45).
+    start = datetime.datetime(2027, 3, 1, 20, 0, tzinfo=datetime.UTC)
+    ActivityFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=1), audience="public")
+    viewer = UserFactory(language=language, timezone="Asia/Kathmandu")
+    client.force_login(MembershipFactory(user=viewer).user)
+
+    page = client.get(f"/{language}/activities/").content.decode()
+
+    assert (
+        f'<div class="date-block" aria-hidden="true"><span class="date-block-weekday">{weekday}'
+        f'</span><span class="date-block-day">2</span><span class="date-block-month">{month}'
+        "</span></div>"
+    ) in page
