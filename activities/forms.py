@@ -243,6 +243,38 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
             )
         return versions
 
+    def languages_summary(self) -> str:
+        """What the folded "Languages" section holds, in words: "Spoken: English. Interpretation
+        into: Spanish, French." """
+
+        def names(name: str) -> str:
+            codes = [code for code in self[name].value() or [] if code in languages.codes()]
+            return ", ".join(languages.language_name(code) for code in codes) or gettext("none")
+
+        return gettext("Spoken: %(spoken)s. Interpretation into: %(interpretation)s.") % {
+            "spoken": names("spoken"),
+            "interpretation": names("interpretation"),
+        }
+
+    def who_summary(self) -> str:
+        """What the folded "Who" section holds, in words: the ticked hosts (only ever those the
+        editor may see: the choices) and the audience."""
+        hosts = [
+            option.choice_label
+            for name in ("host_organisations", "host_people")
+            for option in self[name]
+            if option.data["selected"]
+        ]
+        audience = dict(self.fields["audience"].choices).get(self["audience"].value(), "")
+        return gettext("Hosts: %(hosts)s. Audience: %(audience)s.") % {
+            "hosts": ", ".join(hosts) or gettext("none"),
+            "audience": audience,
+        }
+
+    def who_is_set(self) -> bool:
+        """Whether "Who" may start folded: a page not yet sent, with hosts already ticked."""
+        return not self.is_bound and bool(self["host_organisations"].value())
+
     def clean_host_organisations(self):
         return [*self.cleaned_data["host_organisations"], *self._kept_hosts]
 

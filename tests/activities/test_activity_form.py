@@ -18,6 +18,10 @@ from tests.factories import (
 from tests.utils import text_of
 
 
+def text_of_html(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
 def _legends(html: str) -> list[str]:
     return [
         re.sub(r"<[^>]+>|\s+", " ", legend).strip()
@@ -51,8 +55,14 @@ def test_the_form_is_in_sections_with_legends_and_no_ctrl_click_list(client):
     html = client.get("/en/activities/new/").content.decode()
 
     legends = _legends(html)
-    for section in ("What", "When", "Where", "Who", "Languages"):
+    for section in ("What", "When", "Where", "Who"):
         assert section in legends
+    # Set from the creator's language, "Languages" is folded and says what it holds.
+    assert re.search(
+        r'<details class="form-section form-fold" id="section-languages">\s*<summary>Languages'
+        r'<span class="form-fold-status">Spoken: English\. Interpretation into: none\.</span>',
+        html,
+    )
     # Every group of checkboxes or radios has its own legend.
     for group in ("Host organisations", "Host people", "Languages spoken", "Publish"):
         assert any(legend.startswith(group) for legend in legends), group
@@ -61,6 +71,8 @@ def test_the_form_is_in_sections_with_legends_and_no_ctrl_click_list(client):
     # The other languages' title and description are folded until they are used.
     assert html.count('<details class="form-fold mb-3">') == 2
     assert "Fields marked * are required." in html
+    # No host ticked yet: "Who" is open.
+    assert 'id="section-who"' in html and "section-who-folded" not in html
     assert "(required)" in html
 
 
@@ -84,6 +96,9 @@ def test_a_new_activity_starts_from_its_creator(client):
     assert form["format"].value() == "online"
     assert form["audience"].value() == "community"
     assert form["status"].value() == "scheduled"
+    # Everything in "Who" is set already: it starts folded, saying what it holds.
+    who = html.split('id="section-who-folded"', 1)[1].split("</summary>", 1)[0]
+    assert f"Hosts: {led.name}, {staff.display_name}." in text_of_html(who)
 
 
 @pytest.mark.django_db
