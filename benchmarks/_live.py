@@ -9,6 +9,7 @@ collected and compressed static files served by whitenoise, as the Docker image)
 import contextlib
 import json
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -70,6 +71,8 @@ class Portal:
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DATABASE_URL": f"sqlite:///{workdir}/portal.sqlite3",
             "DEBUG": "true",
+            # One key for the whole run: sessions made before a production-like start stay valid.
+            "SECRET_KEY": "throwaway-portal-key-" + secrets.token_urlsafe(32),
             "SITE_URL": self.url,
             "MEDIA_ROOT": str(workdir / "media"),
             # Tasks the demo data queues wait in a folder of their own; no worker runs them.
@@ -121,7 +124,6 @@ class Portal:
             env = {
                 **self.env,
                 "DEBUG": "false",
-                "SECRET_KEY": "throwaway-benchmark-key-" + "x" * 40,
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "SECURE_SSL_REDIRECT": "false",
                 "SECURE_HSTS_SECONDS": "0",

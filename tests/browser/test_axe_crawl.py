@@ -86,10 +86,15 @@ def _pattern(path: str) -> str:
         return "not found"
 
 
-def _violations(page) -> list[dict]:
+@functools.cache
+def _axe():
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe().run(page).response["violations"]
+    return Axe()  # reads axe-core's script once
+
+
+def _violations(page) -> list[dict]:
+    return _axe().run(page).response["violations"]
 
 
 def _next(queue: list[str], seen: set[str], visits: Counter) -> str | None:
