@@ -22,6 +22,13 @@ NOT_STYLES = {
     "organisation-profile",
     "registration_confirmed",
     "messages",
+    "filter-chips",
+    "my-activities",
+    "my-activity-list",
+    "my-lab",
+    "table-stack-actions",
+    # the box static/js/picker-filter.js enhances (it looks for data-picker-* inside)
+    "picker",
     # crispy-forms marks required fields with it; the portal leaves the asterisk unstyled
     "asteriskField",
 }
