@@ -2,6 +2,8 @@
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -24,7 +26,14 @@ def can_use_admin(user: User) -> bool:
     don't have permission to view or edit anything", so they are not offered it."""
     if not is_staff(user):
         return False
-    return bool(user.is_superuser or user.get_all_permissions())
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_holds_a_permission", None)
+    if cached is None:
+        # One query, asked once per request (the menu asks on every staff page).
+        cached = Permission.objects.filter(Q(user=user) | Q(group__user=user)).exists()
+        user._holds_a_permission = cached
+    return cached
 
 
 def must_use_mfa(user: User) -> bool:
@@ -52,5 +61,13 @@ def ensure_can_invite(user: User) -> None:
 
 
 def ensure_can_use_admin(user: User) -> None:
-    if not can_use_admin(user):
-        raise NotAllowed(_("The administration is for the Learning Lab team only."))
+    if can_use_admin(user):
+        return
+    if is_staff(user):
+        raise NotAllowed(
+            _(
+                "Your team account has nothing to manage in the administration yet. Ask an "
+                "administrator for the rights you need."
+            )
+        )
+    raise NotAllowed(_("The administration is for the Learning Lab team only."))

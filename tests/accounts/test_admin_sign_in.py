@@ -2,6 +2,7 @@
 limited and asks for the second factor."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from tests.factories import MembershipFactory, StaffFactory, UserFactory
 from tests.mfa import totp_code
@@ -48,7 +49,9 @@ def test_admin_sign_in_refuses_an_outside_next(client):
 
 @pytest.mark.django_db
 def test_admin_sign_in_sends_signed_in_staff_on(client):
-    client.force_login(StaffFactory())
+    staff = StaffFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="view_organisation"))
+    client.force_login(staff)
 
     response = client.get("/en/admin/login/?next=/en/admin/partners/organisation/")
 
@@ -100,3 +103,13 @@ def test_staff_signing_in_through_the_portal_with_their_code_reach_the_admin(cli
     assert code_step["Location"] == "/en/admin/"
     assert admin.status_code == 200
     assert "Learning Lab administration" in text_of(admin)
+
+
+@pytest.mark.django_db
+def test_admin_sign_in_refuses_staff_with_nothing_to_do_there(client):
+    client.force_login(StaffFactory())
+
+    response = client.get("/en/admin/login/")
+
+    assert response.status_code == 403
+    assert "Ask an administrator for the rights you need." in text_of(response)

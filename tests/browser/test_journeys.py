@@ -91,6 +91,9 @@ def test_partner_finds_registers_downloads_and_cancels(page, live_server, langua
     _sign_in(page, live_server, person, language)
 
     page.goto(f"{live_server.url}/{language}/activities/")
+    filters = page.locator("summary.list-filters-summary")
+    if filters.is_visible():  # on a phone the filters are folded behind "Filter"
+        filters.click()
     page.select_option("select[name=type]", "webinar")
     page.locator("form[role=search] button[type=submit]").click()
     _check_accessibility(page)
