@@ -124,6 +124,8 @@ class Portal:
             env = {
                 **self.env,
                 "DEBUG": "false",
+                # Pages compressed as Caddy compresses them in production (deploy/Caddyfile).
+                "DJANGO_SETTINGS_MODULE": "benchmarks._caddy_like_settings",
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
                 "SECURE_SSL_REDIRECT": "false",
                 "SECURE_HSTS_SECONDS": "0",

@@ -170,6 +170,10 @@ def main() -> None:
     print(_table(results, pages, languages, args.target, args.runs))
 
 
+def _span(low: float, high: float) -> str:
+    return f"{low:.0f}" if round(low) == round(high) else f"{low:.0f}–{high:.0f}"
+
+
 def _table(results, pages, languages, target: float, runs: int) -> str:
     header = "| page | " + " | ".join(f"LCP {language}" for language in languages)
     header += " | FCP (median of all) | KB transferred | requests |"
@@ -186,11 +190,11 @@ def _table(results, pages, languages, target: float, runs: int) -> str:
         fcp = statistics.median(run["fcp"] for run in every) / 1000
         kilobytes = [run["bytes"] / 1024 for run in every]
         fewest, most = min(run["requests"] for run in every), max(run["requests"] for run in every)
-        requests = f"{fewest}–{most}" if fewest != most else str(fewest)
+        requests = _span(fewest, most)
         lines.append(
             f"| {name} | "
             + " | ".join(cells)
-            + f" | {fcp:.2f} s | {min(kilobytes):.0f}–{max(kilobytes):.0f} |"
+            + f" | {fcp:.2f} s | {_span(min(kilobytes), max(kilobytes))} |"
             + f" {requests} |"
         )
     verdict = (
