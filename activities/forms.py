@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorDict
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -249,7 +249,9 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
 
         def names(name: str) -> str:
             codes = [code for code in self[name].value() or [] if code in languages.codes()]
-            return ", ".join(languages.language_name(code) for code in codes) or gettext("none")
+            return ", ".join(languages.language_name(code) for code in codes) or pgettext(
+                "no languages", "none"
+            )
 
         return gettext("Spoken: %(spoken)s. Interpretation into: %(interpretation)s.") % {
             "spoken": names("spoken"),
@@ -267,7 +269,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         ]
         audience = dict(self.fields["audience"].choices).get(self["audience"].value(), "")
         return gettext("Hosts: %(hosts)s. Audience: %(audience)s.") % {
-            "hosts": ", ".join(hosts) or gettext("none"),
+            "hosts": ", ".join(hosts) or pgettext("no hosts", "none"),
             "audience": audience,
         }
 

@@ -114,6 +114,11 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
                 link.url for link in self.instance.social_links.all()
             )
 
+    def location_fields(self) -> list:
+        """Country, region and city, for the "Where" section (the city is the editor's own
+        organisation's: a template names it through this, not by its trace of a name)."""
+        return [self["country"], self["region"], self["city"]]
+
     def text_versions(self) -> list[dict]:
         """The description and mission of each language, the page's language first; the
         others folded unless they hold text or an error."""
