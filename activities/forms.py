@@ -45,6 +45,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         label=_("Languages spoken"),
         choices=LANGUAGE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Required: tick at least one."),
     )
     interpretation = forms.MultipleChoiceField(
         label=_("Interpretation offered into"),

@@ -70,6 +70,7 @@ class ItemForm(SafeTextMixin, forms.Form):
         label=_("Languages it would be held in"),
         choices=LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Required: tick at least one."),
     )
     interpretation = forms.MultipleChoiceField(
         label=_("Interpretation wanted into"),
