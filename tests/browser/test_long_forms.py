@@ -130,3 +130,17 @@ def test_the_profile_and_proposal_forms_fit_and_pass_axe(browser, live_server, v
     assert page.evaluate("document.activeElement.id") == "id_title"
     assert _serious_violations(page) == []
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_survey_form_fits_a_phone_and_passes_axe(browser, live_server):
+    context, page = _signed_in(browser, live_server, StaffFactory())
+
+    page.goto(f"{live_server.url}/en/feedback/manage/new/")
+    page.locator("main form .form-actions button[type=submit]").click()
+    page.wait_for_selector(".form-error-summary")
+    _shot(page, "survey-errors-390")
+
+    assert _serious_violations(page) == []
+    assert not _wider_than_screen(page)
+    context.close()
