@@ -134,7 +134,7 @@ def _crawl(browser, base_url: str, user, language: str, cap: int) -> tuple[list,
             if landed is None or "text/html" not in (response.headers.get("content-type") or ""):
                 continue
             if landed != path:  # redirected (to sign in, say): check the page it landed on
-                if landed in seen:
+                if landed in seen or visits[_pattern(landed)] >= PER_PATTERN:
                     continue
                 seen.add(landed)
             visits[_pattern(landed)] += 1
