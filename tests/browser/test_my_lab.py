@@ -45,7 +45,7 @@ def test_partner_sees_their_choice_on_my_lab_and_cancels_from_my_activities(
     first_heading = page.locator("main h2").first.inner_text()
     on_home = page.locator("#lab-activities").locator("..").inner_text()
 
-    page.locator("a[href='/en/activities/mine/']").first.click()
+    page.locator("main a[href='/en/activities/mine/']").first.click()
     page.wait_for_url("**/en/activities/mine/")
     _check_accessibility(page)
     on_mine = page.locator(".my-activity-list").inner_text()

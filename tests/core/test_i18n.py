@@ -13,7 +13,7 @@ LANGUAGES = ["en", "es", "fr"]
 # (url name, who looks at it, a string the page must show in the active language)
 PAGES = [
     ("portal:home", None, "The Learning Lab"),
-    ("portal:home", "partner", "Your organisations:"),
+    ("portal:home", "partner", "You and your organisations"),
     (
         "account_login",
         None,

@@ -49,6 +49,7 @@ COMMUNITY_PAGE = {**_everyone(OK), "visitor": MISSING}
 # url name -> (method, kwargs from the world, data from the world, expected by role)
 MATRIX = {
     "portal:home": ("get", {}, {}, _everyone()),
+    "favicon": ("get", {}, {}, _everyone()),
     "set_language": ("post", {}, {"language": "es", "next": "/en/"}, _everyone()),
     "personal_calendar": ("get", {"token": "calendar_token"}, {}, _everyone()),
     "unsubscribe": ("get", {"token": "unsubscribe_token"}, {}, _everyone()),
