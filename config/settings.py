@@ -8,6 +8,7 @@ import base64
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +96,8 @@ MIDDLEWARE = [
     "core.middleware.TimezoneMiddleware",
     # DEBUG only: the community page instead of the technical "not found" for visitors.
     "core.signed_out.DebugCommunityPageMiddleware",
+    # After a first visit's inline stylesheet: the cookie that links the (now cached) file.
+    "core.stylesheet.StylesheetCookieMiddleware",
 ]
 
 # --- Database ---------------------------------------------------------------------------------
@@ -388,7 +391,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # A first visit gets the stylesheet inline (core/stylesheet.py), allowed by its nonce.
+        "style-src": ["'self'", NONCE],
         # Bootstrap draws form controls with data: SVGs.
         "img-src": ["'self'", "data:", *env.list("MEDIA_ORIGIN", default=[])],
         "font-src": ["'self'"],

@@ -123,3 +123,11 @@ _NAMES = {
     "es": pgettext_lazy("language name inside a sentence", "Spanish"),
     "fr": pgettext_lazy("language name inside a sentence", "French"),
 }
+
+
+@register.simple_tag(takes_context=True)
+def stylesheet(context) -> str:
+    """The page's stylesheet: inline on a first visit, linked once the browser has it."""
+    from core.stylesheet import stylesheet_tags
+
+    return stylesheet_tags(context.get("request"))

@@ -5,6 +5,8 @@ and the portal's own. A class written in a template but missing from both means 
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = [ROOT / "static/css/bootstrap.css", ROOT / "static/css/portal.css"]
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
@@ -91,3 +93,70 @@ def test_the_full_bootstrap_is_only_the_purge_source():
 
     assert linking == []
     assert (ROOT / "static/vendor/bootstrap/bootstrap.min.css").exists()
+
+
+def test_the_one_linked_stylesheet_is_the_bundle_its_sources_make():
+    """static/css/site.css is what core.stylesheet makes of bootstrap.css and portal.css: an
+    edit to portal.css without re-running scripts/build_css fails here."""
+    from core.stylesheet import BUNDLE, STATIC, bundle_text
+
+    assert (STATIC / BUNDLE).read_text(encoding="utf-8") == bundle_text(), (
+        "run scripts/build_css (or python -m core.stylesheet) and commit static/css/site.css"
+    )
+
+
+def test_the_bundle_keeps_every_rule_it_minifies():
+    from core.stylesheet import drop_unread_properties, minify
+
+    css = """/* a note */ .a :hover { color : red ; }\n@media (min-width: 1px) {
+        .b{margin:calc(1px + 2px)} }
+        :root{--used:1px;--unused:2px;--only-read-by-unused:var(--x)} .c{width:var(--used)}"""
+
+    out = drop_unread_properties(minify(css))
+
+    assert ".a :hover{color : red}" in out  # the descendant space before :hover stays
+    assert "calc(1px + 2px)" in out
+    assert "--used:1px" in out and "--unused" not in out and "--only-read-by-unused" not in out
+    assert "a note" not in out
+
+
+def test_the_bundle_can_sit_inside_a_style_element():
+    from core.stylesheet import BUNDLE, STATIC
+
+    assert "</" not in (STATIC / BUNDLE).read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_a_first_visit_gets_the_stylesheet_inline_and_then_the_cached_file(client):
+    """No round trip for the stylesheet before the first page is painted (a slow connection pays
+    400 ms for it); the file is prefetched, and from the next page on it is linked, not resent."""
+    from core.stylesheet import BUNDLE, COOKIE, STATIC
+
+    first = client.get("/en/activities/")
+    page = first.content.decode()
+    nonce = re.search(r'<style nonce="([^"]+)">', page)[1]
+    policy = first["Content-Security-Policy"]
+    assert f"'nonce-{nonce}'" in re.search(r"style-src [^;]*", policy)[0]
+    assert (STATIC / BUNDLE).read_text(encoding="utf-8") in page
+    assert '<link rel="prefetch" href="/static/css/site.css" as="style">' in page
+    assert 'rel="stylesheet"' not in page
+    version = first.cookies[COOKIE].value
+
+    second = client.get("/es/partners/").content.decode()
+
+    assert "<style" not in second
+    assert second.count('<link rel="stylesheet" href="/static/css/site.css">') == 1
+    assert COOKIE not in client.get("/fr/").cookies  # nothing new to remember
+    assert client.cookies[COOKIE].value == version
+
+
+@pytest.mark.django_db
+def test_an_old_or_forged_stylesheet_cookie_gets_the_stylesheet_inline_again(client):
+    from core.stylesheet import COOKIE
+
+    client.cookies[COOKIE] = '"><script>alert(1)</script>'
+
+    page = client.get("/en/").content.decode()
+
+    assert "<style nonce=" in page
+    assert "<script>alert(1)" not in page

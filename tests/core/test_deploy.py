@@ -148,5 +148,5 @@ def test_collectstatic_builds_compressed_hashed_files(tmp_path):
     hashed_css = manifest["paths"]["vendor/bootstrap/bootstrap.min.css"]
     assert hashed_css != "vendor/bootstrap/bootstrap.min.css"
     assert (tmp_path / "static" / f"{hashed_css}.gz").exists()
-    assert "css/portal.css" in manifest["paths"]
+    assert "css/site.css" in manifest["paths"]
     assert "js/timezone.js" in manifest["paths"]
