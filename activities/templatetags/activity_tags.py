@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,10 +32,20 @@ def host_local_time(context, activity) -> str:
     zone = hosts_zone_for(activity=activity, user=getattr(request, "user", None))
     if zone is None or get_zone(zone) is None:
         return ""
+    if _same_clock(activity, get_zone(zone), timezone.get_current_timezone()):
+        return ""  # the viewer's own times are the hosts' already: saying it twice is noise
     return _("%(time)s for the hosts (%(zone)s)") % {
         "time": period_text(activity.starts_at, activity.ends_at, get_zone(zone)),
         "zone": zone_label(zone),
     }
+
+
+def _same_clock(activity, first, second) -> bool:
+    return all(
+        moment.astimezone(first).replace(tzinfo=None)
+        == moment.astimezone(second).replace(tzinfo=None)
+        for moment in (activity.starts_at, activity.ends_at)
+    )
 
 
 @register.simple_tag

@@ -296,3 +296,18 @@ def test_activity_list_selector_counts_places_without_duplicates():
     listed = activity_list(user=lead, filters=ActivityFilters()).get(pk=activity.pk)
 
     assert listed.confirmed_count == 3
+
+
+@pytest.mark.django_db
+def test_hosts_local_time_is_not_repeated_when_the_viewer_shares_their_clock(client):
+    start = datetime.datetime(2030, 3, 4, 14, 0, tzinfo=datetime.UTC)
+    activity = ActivityFactory(
+        starts_at=start, ends_at=start + datetime.timedelta(hours=1), timezone="America/Lima"
+    )
+    # Bogotá keeps Lima's clock all year: the same wall time under another zone name.
+    client.force_login(MembershipFactory(user=UserFactory(timezone="America/Bogota")).user)
+
+    body = text_of(client.get(f"/en/activities/{activity.pk}/"))
+
+    assert "for the hosts (" not in body
+    assert "(Bogotá time)" in body
