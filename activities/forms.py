@@ -5,7 +5,6 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.forms.utils import ErrorDict
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +15,7 @@ from activities.selectors import hosts_zone_for
 from activities.services import REASON_LIMIT
 from activities.validators import validate_material_file
 from core import languages, message_versions
-from core.forms import LocalDateTimeField, SafeTextMixin
+from core.forms import LocalDateTimeField, SafeTextMixin, narrow_choices, shown_unsaved
 from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import (
     MAX_YEAR,
@@ -211,19 +210,8 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
             ),
         }
         for name, match in matches.items():
-            text = " ".join(str(self[f"{name}_filter"].value() or "").split())[:100]
-            if not text:
-                continue
-            ticked = [
-                int(value)
-                for value in self.data.getlist(self.add_prefix(name))
-                if value.isascii() and value.isdigit() and len(value) < 12
-            ]
-            field = self.fields[name]
-            field.queryset = field.queryset.filter(match(text) | models.Q(pk__in=ticked))
-        # Nothing is validated: a half-filled form is not wrong yet.
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
+            narrow_choices(self, name, match)
+        shown_unsaved(self)
 
     def text_versions(self) -> list[dict]:
         """The title and description of each language, the page's (or the written-in) language

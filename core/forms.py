@@ -169,3 +169,29 @@ class LocalDateTimeField(forms.DateTimeField):
 
     def strptime(self, value, format):
         return datetime.datetime.strptime(value, format)
+
+
+def narrow_choices(form: forms.Form, name: str, match) -> None:
+    """The no-JavaScript filter of a checkbox list (templates/includes/checkbox_picker.html): the
+    choices of `name` narrowed to `match(text)` for the text typed in `<name>_filter`, plus
+    everything already ticked. Only ever a subset of the choices the form offers."""
+    from django.db.models import Q
+
+    text = " ".join(str(form[f"{name}_filter"].value() or "").split())[:100]
+    if not text:
+        return
+    ticked = [
+        int(value)
+        for value in form.data.getlist(form.add_prefix(name))
+        if value.isascii() and value.isdigit() and len(value) < 12
+    ]
+    field = form.fields[name]
+    field.queryset = field.queryset.filter(match(text) | Q(pk__in=ticked))
+
+
+def shown_unsaved(form: forms.Form) -> None:
+    """A form re-shown by its filter step: a half-filled form is not wrong yet, no errors."""
+    from django.forms.utils import ErrorDict
+
+    form._errors = ErrorDict()
+    form.cleaned_data = {}

@@ -19,3 +19,14 @@ def _isolated_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def client(client):
+    """The test client as a returning browser: it holds the stylesheet (core/stylesheet.py), so
+    pages link it instead of carrying it inline, and a test reading a page reads the page. A
+    first visit is tested on its own (tests/core/test_css.py) and by every browser test."""
+    from core.stylesheet import COOKIE, _bundle
+
+    client.cookies[COOKIE] = _bundle()[1]
+    return client

@@ -1,12 +1,19 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.enums import ActivityFormat, ActivityType, Audience
 from core import languages, message_versions
-from core.forms import LocalDateTimeField, SafeTextMixin, SaneDateField
+from core.forms import (
+    LocalDateTimeField,
+    SafeTextMixin,
+    SaneDateField,
+    narrow_choices,
+    shown_unsaved,
+)
 from core.templatetags.portal import language_names
 from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import ends_after_start, ends_after_start_message, local_moment
@@ -54,6 +61,10 @@ class ItemForm(SafeTextMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty if your organisation hosts it alone."),
     )
+    # Its no-JavaScript filter: "Filter" re-posts the form, shown again unsaved (narrow_hosts).
+    proposed_hosts_filter = forms.CharField(
+        label=_("Find an organisation"), required=False, max_length=100
+    )
     preferred_start = SaneDateField(
         label=_("Preferred date, or from"),
         required=False,
@@ -93,6 +104,7 @@ class ItemForm(SafeTextMixin, forms.Form):
     PROPOSAL_ONLY = (
         "activity_type",
         "proposed_hosts",
+        "proposed_hosts_filter",
         "preferred_start",
         "preferred_end",
         "spoken",
@@ -146,8 +158,16 @@ class ItemForm(SafeTextMixin, forms.Form):
             )
         return cleaned
 
+    def narrow_hosts(self) -> None:
+        """The filter step of the proposed hosts: narrowed to the organisations whose name holds
+        the typed text, plus the ticked ones; nothing saved, no errors shown."""
+        if "proposed_hosts" in self.fields:
+            narrow_choices(self, "proposed_hosts", lambda text: Q(name__icontains=text))
+        shown_unsaved(self)
+
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
+        data.pop("proposed_hosts_filter", None)
         if self.kind == ItemKind.PROPOSAL:
             data["spoken_languages"] = ",".join(data.pop("spoken"))
             data["interpretation_languages"] = ",".join(data.pop("interpretation"))

@@ -73,12 +73,14 @@ def _item_form(request, kind, item=None):
 
 
 def _item_form_page(request, form, kind, item=None, *, on_valid):
+    """The item form: saved through `on_valid`, or, when the host list's "Filter" button sent it,
+    shown again unsaved and without errors, the list narrowed, everything typed kept."""
+    context = {"kind": kind, "item": item, "kind_label": ItemKind(kind).label}
+    if request.method == "POST" and "filter_hosts" in request.POST:
+        form.narrow_hosts()
+        return render(request, "workinggroup/item_form.html", {**context, "form": form})
     return form_page(
-        request,
-        "workinggroup/item_form.html",
-        form=form,
-        on_valid=on_valid,
-        context={"kind": kind, "item": item, "kind_label": ItemKind(kind).label},
+        request, "workinggroup/item_form.html", form=form, on_valid=on_valid, context=context
     )
 
 

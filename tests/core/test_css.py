@@ -127,11 +127,14 @@ def test_the_bundle_can_sit_inside_a_style_element():
 
 
 @pytest.mark.django_db
-def test_a_first_visit_gets_the_stylesheet_inline_and_then_the_cached_file(client):
+def test_a_first_visit_gets_the_stylesheet_inline_and_then_the_cached_file():
     """No round trip for the stylesheet before the first page is painted (a slow connection pays
     400 ms for it); the file is prefetched, and from the next page on it is linked, not resent."""
+    from django.test import Client
+
     from core.stylesheet import BUNDLE, COOKIE, STATIC
 
+    client = Client()  # a new browser (the `client` fixture holds the stylesheet already)
     first = client.get("/en/activities/")
     page = first.content.decode()
     nonce = re.search(r'<style nonce="([^"]+)">', page)[1]

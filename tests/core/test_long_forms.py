@@ -113,7 +113,7 @@ def test_a_proposal_with_errors_lists_them_at_the_top_linked_to_the_fields(clien
     response = client.post("/en/working-group/propose/", {"language": "en", "title": ""})
 
     html = text_of(response)
-    summary = html.split("form-error-summary", 1)[1].split("</div>", 1)[0]
+    summary = html.split('form-error-summary" role="alert"', 1)[1].split("</div>", 1)[0]
     assert response.status_code == 400
     assert 'href="#id_title"' in summary
     assert 'href="#id_description"' in summary
@@ -168,7 +168,7 @@ def test_the_survey_form_lists_its_errors_at_the_top(client):
 
     html = text_of(response)
     assert response.status_code == 400
-    summary = html.split("form-error-summary", 1)[1].split("</div>", 1)[0]
+    summary = html.split('form-error-summary" role="alert"', 1)[1].split("</div>", 1)[0]
     assert 'href="#id_opens_on"' in summary and 'href="#id_closes_on"' in summary
     assert "Give the survey a title in at least one language." in summary
     assert {"Who and when", "Title and introduction"} <= set(_legends(html))
