@@ -408,6 +408,7 @@ class SurveyCalendar:
     invitations_at: datetime.datetime | None  # when they will go, if not yet (None: now)
     reminder_sent_at: datetime.datetime | None
     reminder_on: datetime.date | None  # the planned reminder day, if not sent yet
+    is_over: bool = False  # closed: what was not sent will not be
 
 
 def survey_calendar(*, survey: Survey) -> SurveyCalendar | None:
@@ -429,4 +430,5 @@ def survey_calendar(*, survey: Survey) -> SurveyCalendar | None:
         reminder_on=None
         if survey.reminder_sent_at
         else reminder_day(invited_on=invited_on, closes_on=survey.closes_on),
+        is_over=bool(survey.closes_on and survey.closes_on < today),
     )

@@ -108,11 +108,13 @@ def test_survey_attached_after_the_activity_opens_now_for_the_usual_length(
     )
     assert invited_at_once == sorted(person.email for person in attendees)
     assert "A survey added now opens at once, with 14 days to answer from today" in page
-    assert "Open from March 1, 2027 to March 15, 2027 (the last day to answer)" in page
+    assert (
+        "Open from Monday, March 1, 2027 to Monday, March 15, 2027 (the last day to answer)" in page
+    )
     assert "The 2 people who took part are invited by email as soon as you add the survey." in (
         page
     )
-    assert "Those who have not answered get one reminder, on March 13, 2027." in page
+    assert "Those who have not answered get one reminder, on Saturday, March 13, 2027." in page
 
 
 @pytest.mark.django_db
@@ -127,14 +129,16 @@ def test_survey_page_after_attaching_shows_the_real_dates_in_the_viewers_zone(
     page = text_of(client.get(response["Location"]))
 
     assert "The survey is added. Its dates are below." in page
-    assert "Open from March 1, 2027 to March 15, 2027 (the last day to answer)" in page
+    assert (
+        "Open from Monday, March 1, 2027 to Monday, March 15, 2027 (the last day to answer)" in page
+    )
     # The moment, in Lima's zone (5 a.m. there) by the `when` filter, whose wording is its own.
     assert re.search(
         r'Invitations sent on <time datetime="2027-03-01T10:00:00\+00:00"[^>]*>[^<]*Lima[^<]*'
         r"</time>\.",
         page,
     )
-    assert "Those who have not answered get one reminder, from March 13, 2027." in page
+    assert "Those who have not answered get one reminder, from Saturday, March 13, 2027." in page
 
 
 @pytest.mark.django_db
@@ -390,3 +394,21 @@ def test_survey_for_an_activity_at_the_end_of_the_calendar_is_refused_not_a_500(
     assert response.status_code == 409
     assert "Choose a date between" in text_of(response)
     assert not Survey.objects.filter(activity=activity).exists()
+
+
+@pytest.mark.django_db
+def test_a_closed_survey_never_says_invitations_are_going_out(client):
+    """A survey that closed without its notices (made before the portal sent them) says so,
+    not "Invitations are going out now"."""
+    today = timezone.localdate()
+    survey = SurveyFactory(
+        opens_on=today - datetime.timedelta(days=40), closes_on=today - datetime.timedelta(days=10)
+    )
+    client.force_login(StaffFactory())
+
+    page = text_of(client.get(f"/en/feedback/{survey.pk}/results/"))
+
+    assert "No invitation was sent by email for it." in page
+    assert "No reminder was sent." in page
+    assert "going out now" not in page
+    assert "too short" not in page
