@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.content import translated_text
 from core.i18n import absolute_url_for
+from core.timezones import get_zone
 from feedback import schedule
 from feedback.enums import SurveyKind
 from feedback.models import Receipt, Survey
@@ -25,12 +26,28 @@ from notifications.models import Delivery
 from notifications.registry import Email, NotDue, register
 
 
+def _opening_for(survey: Survey, person) -> datetime.datetime | None:
+    """When the survey's first day begins where `person` is, if that is still to come: a survey
+    opens on a day of each person's own calendar (the answer page counts days in their zone),
+    and an invitation must not reach someone west of UTC the evening before, to a page that
+    says "not open yet"."""
+    zone = get_zone(person.timezone)
+    if zone is None or survey.opens_on is None:
+        return None
+    start = datetime.datetime.combine(survey.opens_on, datetime.time.min, tzinfo=zone)
+    return start if start > timezone.now() else None
+
+
 def _notify(survey: Survey, people, kind: str) -> int:
     queued = 0
     for person in people:
         queued += bool(
             notifications.notify(
-                user=person, kind=kind, key=f"{kind}:{survey.pk}:{person.pk}", ref_id=survey.pk
+                user=person,
+                kind=kind,
+                key=f"{kind}:{survey.pk}:{person.pk}",
+                ref_id=survey.pk,
+                due_at=_opening_for(survey, person) if kind == Kind.SURVEY_OPEN else None,
             )
         )
     return queued

@@ -123,9 +123,10 @@ def notify(
     activity=None,
     registration=None,
     ref_id: int | None = None,
+    due_at: datetime.datetime | None = None,
 ) -> Delivery | None:
-    """Queue one notice for `user`, now, unless they switched this kind off. The `key` makes it
-    once only: a second call with the same key does nothing."""
+    """Queue one notice for `user`, now (or at `due_at`), unless they switched this kind off.
+    The `key` makes it once only: a second call with the same key does nothing."""
     if not user.is_active or not settings_for(user).wants(PREFERENCE_OF[kind]):
         return None
     try:
@@ -137,7 +138,7 @@ def notify(
                 activity=activity,
                 registration=registration,
                 ref_id=ref_id,
-                due_at=timezone.now(),
+                due_at=due_at or timezone.now(),
             )
     except IntegrityError:
         return None

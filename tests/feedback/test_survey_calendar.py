@@ -412,3 +412,44 @@ def test_a_closed_survey_never_says_invitations_are_going_out(client):
     assert "No reminder was sent." in page
     assert "going out now" not in page
     assert "too short" not in page
+
+
+# --- Each person's own first day -------------------------------------------------------------
+
+
+def _zone(name):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+@pytest.mark.django_db
+def test_an_invitation_waits_for_the_first_day_where_the_person_is(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """At 00:30 UTC on the opening day it is still the evening before in Guatemala: the answer
+    page there says "not open yet", so the invitation waits until midnight in Guatemala, while
+    Kathmandu, already on that day, is invited at once. Each gets exactly one."""
+    clock = Clock(monkeypatch, datetime.datetime(2027, 3, 1, 0, 30, tzinfo=datetime.UTC))
+    west = MembershipFactory(user=PartnerFactory(timezone="America/Guatemala")).user
+    east = MembershipFactory(user=PartnerFactory(timezone="Asia/Kathmandu")).user
+    survey = SurveyFactory(opens_on=datetime.date(2027, 3, 1), closes_on=datetime.date(2027, 3, 20))
+
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            send_due_notices()
+            notification_services.dispatch_due()
+        invited = sorted(message.to[0] for message in mail.outbox)
+        mail.outbox.clear()
+        return invited
+
+    assert run() == [east.email]
+    clock.forward(hours=5)  # 05:30 UTC: 23:30 in Guatemala, still the evening before
+    assert run() == []
+    assert not survey.is_open(today=timezone.localdate(clock.at, _zone("America/Guatemala")))
+    clock.forward(hours=1)  # 06:30 UTC: 00:30 on March 1st in Guatemala
+    assert run() == [west.email]
+    clock.forward(hours=6)
+    assert run() == []
+    invitation = Delivery.objects.get(user=west, kind=Kind.SURVEY_OPEN)
+    assert invitation.status == DeliveryStatus.SENT
