@@ -217,20 +217,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         """The title and description of each language, the page's (or the written-in) language
         first; the others folded unless they hold text or an error."""
         first = self["original_language"].value() or get_language()
-        codes = sorted(languages.codes(), key=lambda code: code != first)
-        versions = []
-        for code in codes:
-            fields = [self[f"title_{code}"], self[f"description_{code}"]]
-            versions.append(
-                {
-                    "code": code,
-                    "name": languages.language_name(code),
-                    "fields": fields,
-                    "first": code == first,
-                    "open": code == first or any(field.errors or field.value() for field in fields),
-                }
-            )
-        return versions
+        return languages.text_versions(self, ("title", "description"), first)
 
     def languages_summary(self) -> str:
         """What the folded "Languages" section holds, in words: "Spoken: English. Interpretation

@@ -114,16 +114,18 @@ def host_reminder(delivery: Delivery, language: str) -> Email:
     return Email("notifications/email/host_reminder", context, _ics(delivery, language))
 
 
-@register(Kind.ACTIVITY_CHANGED)
-def activity_changed_email(delivery: Delivery, language: str) -> Email:
+def _to_a_coming_place(delivery: Delivery, language: str, template: str) -> Email:
+    """An email with the updated calendar file to someone whose place is confirmed, while the
+    activity is still to come."""
     _registration_confirmed(delivery)
     if delivery.activity.is_past:
         raise NotDue(DeliveryStatus.SKIPPED)
-    return Email(
-        "notifications/email/activity_changed",
-        _activity_context(delivery, language),
-        _ics(delivery, language),
-    )
+    return Email(template, _activity_context(delivery, language), _ics(delivery, language))
+
+
+@register(Kind.ACTIVITY_CHANGED)
+def activity_changed_email(delivery: Delivery, language: str) -> Email:
+    return _to_a_coming_place(delivery, language, "notifications/email/activity_changed")
 
 
 @register(Kind.ACTIVITY_CANCELLED)
@@ -148,14 +150,7 @@ def activity_cancelled_email(delivery: Delivery, language: str) -> Email:
 
 @register(Kind.PLACE_AVAILABLE)
 def place_available(delivery: Delivery, language: str) -> Email:
-    _registration_confirmed(delivery)
-    if delivery.activity.is_past:
-        raise NotDue(DeliveryStatus.SKIPPED)
-    return Email(
-        "notifications/email/place_available",
-        _activity_context(delivery, language),
-        _ics(delivery, language),
-    )
+    return _to_a_coming_place(delivery, language, "notifications/email/place_available")
 
 
 # --- Reminders and notices (called by activities.services) -----------------------------------

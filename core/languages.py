@@ -1,7 +1,7 @@
 """The portal's languages, read once from settings.LANGUAGES: nothing else lists them."""
 
 from django.conf import settings
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language_info, gettext, pgettext
 
 
 def codes() -> tuple[str, ...]:
@@ -19,6 +19,34 @@ def per_language(field: str) -> list[str]:
     return [f"{field}_{code}" for code in codes()]
 
 
+def field_label(label: str, code: str) -> str:
+    """ "Title (Spanish)": a field's label and the language it is written in, in the reader's
+    language (translators place the parentheses: context "field (language)")."""
+    return pgettext("field (language)", "%(field)s (%(language)s)") % {
+        "field": label,
+        "language": language_name(code),
+    }
+
+
+def text_versions(form, fields, first: str) -> list[dict]:
+    """A form's per-language text fields grouped by language, `first` language first; the others
+    folded (`open` False) unless they hold text or an error: [{"code", "name", "fields",
+    "first", "open"}, ...]."""
+    versions = []
+    for code in sorted(codes(), key=lambda code: code != first):
+        bound = [form[f"{field}_{code}"] for field in fields]
+        versions.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "fields": bound,
+                "first": code == first,
+                "open": code == first or any(field.errors or field.value() for field in bound),
+            }
+        )
+    return versions
+
+
 def label_per_language(form, fields_and_labels) -> None:
     """Label each language's field of a form "Title (Spanish)", in the reader's language, and mark
     it with `lang` so screen readers and spell checkers know what it is written in."""
@@ -27,5 +55,5 @@ def label_per_language(form, fields_and_labels) -> None:
             form_field = form.fields.get(f"{field}_{code}")
             if form_field is None:
                 continue
-            form_field.label = f"{label} ({language_name(code)})"
+            form_field.label = field_label(label, code)
             form_field.widget.attrs.setdefault("lang", code)

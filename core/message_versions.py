@@ -25,10 +25,6 @@ class Versions:
     is_open: bool
 
 
-def _label(label: str, code: str) -> str:
-    return f"{label} ({languages.language_name(code)})"
-
-
 def add_versions(
     form: forms.Form,
     name: str,
@@ -53,7 +49,7 @@ def add_versions(
     if language not in codes:
         language = codes[0]
     form.fields[name] = forms.CharField(
-        label=_label(label, language),
+        label=languages.field_label(label, language),
         required=required,
         max_length=max_length,
         help_text=help_text,
@@ -62,7 +58,7 @@ def add_versions(
     for code in codes:
         if code != language:
             form.fields[f"{name}_{code}"] = forms.CharField(
-                label=_label(label, code),
+                label=languages.field_label(label, code),
                 required=False,
                 max_length=max_length,
                 widget=forms.Textarea(attrs={"rows": rows, "lang": code}),

@@ -3,10 +3,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.utils.translation import get_language, get_language_info, gettext, pgettext
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core import languages
 from core.forms import SafeTextMixin, SaneDateField
 from partners.enums import VISIBILITY_HELP, MembershipRole, Region, Visibility
 from partners.models import FocusArea, Organisation, WorkingLanguage
@@ -74,7 +75,7 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
             **{
                 f"{field}_{code}": forms.Textarea(attrs={"rows": 4, "lang": code})
                 for field in ("description", "mission")
-                for code, _name in settings.LANGUAGES
+                for code in languages.codes()
             },
         }
         help_texts = {
@@ -91,14 +92,9 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
         if not staff:
             for name in STAFF_FIELDS:
                 del self.fields[name]
-        for field, label in (("description", _("Description")), ("mission", _("Mission"))):
-            for code, _name in settings.LANGUAGES:
-                self.fields[f"{field}_{code}"].label = pgettext(
-                    "field (language)", "%(field)s (%(language)s)"
-                ) % {
-                    "field": label,
-                    "language": gettext(get_language_info(code)["name"]),
-                }
+        languages.label_per_language(
+            self, (("description", _("Description")), ("mission", _("Mission")))
+        )
         self.fields["visibility"].choices = [
             (
                 value,
@@ -122,20 +118,7 @@ class OrganisationForm(SafeTextMixin, forms.ModelForm):
     def text_versions(self) -> list[dict]:
         """The description and mission of each language, the page's language first; the
         others folded unless they hold text or an error."""
-        first = get_language()
-        codes = sorted((code for code, _name in settings.LANGUAGES), key=lambda c: c != first)
-        versions = []
-        for code in codes:
-            fields = [self[f"description_{code}"], self[f"mission_{code}"]]
-            versions.append(
-                {
-                    "name": gettext(get_language_info(code)["name"]),
-                    "fields": fields,
-                    "first": code == first,
-                    "open": code == first or any(field.errors or field.value() for field in fields),
-                }
-            )
-        return versions
+        return languages.text_versions(self, ("description", "mission"), get_language())
 
     def clean_social_links(self) -> list[str]:
         lines = [line.strip() for line in self.cleaned_data["social_links"].splitlines()]
