@@ -4,7 +4,17 @@ start from `activities_visible_to`."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -19,6 +29,19 @@ from partners.enums import MembershipRole
 from partners.models import FocusArea, Membership, Organisation
 from partners.permissions import is_community_member
 from partners.selectors import organisations_visible_to, traces_for
+
+
+def next_change(now: datetime.datetime) -> int:
+    """The next instant (epoch seconds) at which an activity starts, ends or closes its
+    registration: where "upcoming", "open for registration" and "places left" change by
+    themselves (core.content_cache keeps pages no longer than that). 0 when nothing is ahead."""
+    found = Activity.objects.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
+        closes=Min("registration_deadline", filter=Q(registration_deadline__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return int(min(moments).timestamp()) if moments else 0
 
 
 def activities_visible_to(*, user: User) -> QuerySet[Activity]:
@@ -61,9 +84,11 @@ class ActivityFilters:
         return any([self.q, self.type, self.language, self.focus, self.host, self.month])
 
 
-def _with_card_data(activities: QuerySet[Activity], user: User) -> QuerySet[Activity]:
+def _with_card_data(
+    activities: QuerySet[Activity], user: User, *, mine: bool = True
+) -> QuerySet[Activity]:
     """What a list card shows, fetched in a constant number of queries: hosts the viewer may
-    see, topics, the number of confirmed places, and the viewer's own registration."""
+    see, topics, the number of confirmed places, and (`mine`) the viewer's own registration."""
     visible_hosts = organisations_visible_to(user=user).only("name", "slug")
     # A correlated subquery rather than a join and GROUP BY: the database counts places only
     # for the rows of the page, and the paginator's count query leaves it out altogether.
@@ -79,7 +104,7 @@ def _with_card_data(activities: QuerySet[Activity], user: User) -> QuerySet[Acti
     ).prefetch_related(
         Prefetch("host_organisations", queryset=visible_hosts, to_attr="visible_hosts"),
     )
-    if user.is_authenticated:
+    if mine and user.is_authenticated:
         activities = activities.prefetch_related(
             Prefetch(
                 "registrations",
@@ -136,7 +161,9 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
         "description",
         "cancellation_reason",
     )
-    return _with_card_data(activities, user)
+    # Cards are shared: the viewer's own registrations are filled in per person (the "reg" slot
+    # of activities.templatetags.activity_tags).
+    return _with_card_data(activities, user, mine=False)
 
 
 def list_choices(*, user: User) -> dict:
@@ -151,19 +178,27 @@ def list_choices(*, user: User) -> dict:
     }
 
 
-def activity_for_page(*, user: User, pk: int) -> Activity:
-    """The activity `pk` if `user` may see it, else 404 (as for one that does not exist)."""
-    activity = (
-        _with_card_data(activities_visible_to(user=user), user)
-        .prefetch_related(
-            "host_people",
-            Prefetch("materials", queryset=Material.objects.order_by("kind", "created_at")),
-        )
-        .filter(pk=pk)
-        .first()
-    )
+FACTS = (
+    "host_people",
+    Prefetch("materials", queryset=Material.objects.order_by("kind", "created_at")),
+)
+
+
+def activity_for_page(*, user: User, pk: int, facts: bool = True) -> Activity:
+    """The activity `pk` if `user` may see it, else 404 (as for one that does not exist). With
+    `facts`, also its host people and materials (else `with_facts` fetches them when needed)."""
+    activities = _with_card_data(activities_visible_to(user=user), user)
+    if facts:
+        activities = activities.prefetch_related(*FACTS)
+    activity = activities.filter(pk=pk).first()
     if activity is None:
         raise Http404("No activity here.")
+    return activity
+
+
+def with_facts(activity: Activity) -> Activity:
+    """`activity` (from activity_for_page(facts=False)) with its host people and materials."""
+    prefetch_related_objects([activity], *FACTS)
     return activity
 
 
@@ -399,6 +434,15 @@ def _my_registrations(user: User) -> QuerySet[Registration]:
     return Registration.objects.filter(
         user=user, activity__in=activities_visible_to(user=user)
     ).select_related("activity")
+
+
+def my_registrations_among(*, user: User, activity_ids) -> QuerySet[Registration]:
+    """The person's registrations (not cancelled) for the activities `activity_ids`."""
+    return (
+        Registration.objects.filter(user=user, activity_id__in=activity_ids)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .only("activity_id", "status")
+    )
 
 
 def my_upcoming_registrations(*, user: User, limit: int | None = None) -> list[Registration]:

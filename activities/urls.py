@@ -2,6 +2,7 @@ from django.urls import path
 
 from activities import views
 from activities.feeds import PublicActivitiesFeed
+from core.content_cache import conditional_page
 
 app_name = "activities"
 
@@ -11,7 +12,13 @@ urlpatterns = [
     path("calendar/", views.my_calendar, name="my_calendar"),
     path("mine/", views.mine, name="mine"),
     path("public.ics", views.public_feed_ics, name="public_ics"),
-    path("feed/", PublicActivitiesFeed(), name="feed"),
+    path(
+        "feed/",
+        conditional_page("activities:feed", html=False, same_for_everyone=True)(
+            PublicActivitiesFeed()
+        ),
+        name="feed",
+    ),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/cancel-registration/", views.cancel_registration, name="cancel_registration"),

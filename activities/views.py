@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,6 +20,7 @@ from activities.forms import (
     RegistrationForm,
 )
 from activities.models import CalendarToken, Material
+from core import content_cache
 from core.content import translated_text
 from core.csv_export import csv_response
 from core.filters import active_filter_chips
@@ -31,8 +33,13 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@content_cache.conditional_page("activities:list")
 def activity_list(request):
-    choices = selectors.list_choices(user=request.user)
+    """The list's filter form and cards are kept for everyone who sees them the same way
+    (core.content_cache); only the per-person parts are made for each request."""
+    choices = content_cache.shared_value(
+        request, "activities:list-choices", lambda: selectors.list_choices(user=request.user)
+    )
     form = ActivityFilterForm(request.GET or None, choices=choices)
     if form.is_bound and not form.is_valid():
         return render(request, "activities/list.html", {"form": form, "page_obj": None}, status=400)
@@ -41,18 +48,16 @@ def activity_list(request):
         if form.is_bound
         else selectors.ActivityFilters()
     )
-    return render(
-        request,
-        "activities/list.html",
-        {
-            "form": form,
-            "filters": filters,
-            "filter_chips": active_filter_chips(form, keep=["when"]),
-            **paginate(
+    results = content_cache.fragment(request, "activities:list")
+    context = {"form": form, "filters": filters, "fragment": results}
+    if not results.cached:
+        context["filter_chips"] = active_filter_chips(form, keep=["when"])
+        context.update(
+            paginate(
                 request, selectors.activity_list(user=request.user, filters=filters), PAGE_SIZE
-            ),
-        },
-    )
+            )
+        )
+    return render(request, "activities/list.html", context)
 
 
 def _detail_context(request, activity) -> dict:
@@ -80,7 +85,10 @@ def _detail_context(request, activity) -> dict:
         "waiting_position": selectors.waiting_position(registration) if registration else None,
         "show_link": permissions.can_see_online_link(user, activity, registration),
         "show_people": show_people,
-        "participants": selectors.participants(activity=activity, viewer=user)
+        # Read only when the page's facts are not in the cache (see `detail`).
+        "participants": SimpleLazyObject(
+            lambda: selectors.participants(activity=activity, viewer=user)
+        )
         if show_people
         else None,
         "can_manage": permissions.can_manage_activity(user, activity),
@@ -97,16 +105,19 @@ def _registration_form(request, activity):
 
 
 @require_GET
+@content_cache.conditional_page("activities:detail")
 def detail(request, pk: int):
-    activity = selectors.activity_for_page(user=request.user, pk=pk)
-    return render(
-        request,
-        "activities/detail.html",
-        {
-            **_detail_context(request, activity),
-            "registration_form": _registration_form(request, activity),
-        },
+    """The facts, the description, the materials and who is coming are kept for everyone who
+    sees them the same way (core.content_cache); the registration box is made per person."""
+    activity = selectors.activity_for_page(user=request.user, pk=pk, facts=False)
+    context = _detail_context(request, activity)
+    context["facts"] = content_cache.fragment(
+        request, "activities:detail-facts", extra=(context["show_people"], context["show_link"])
     )
+    if not context["facts"].cached:
+        selectors.with_facts(activity)
+    context["registration_form"] = _registration_form(request, activity)
+    return render(request, "activities/detail.html", context)
 
 
 @login_required
@@ -185,6 +196,7 @@ def mine(request):
 
 
 @require_GET
+@content_cache.conditional_page("activities:ics", html=False)
 def activity_ics(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
     registration = selectors.my_registration(activity=activity)
@@ -422,22 +434,28 @@ def personal_feed(request, token: str):
     """A person's registered activities, for their calendar program (no sign-in: the secret
     address is the key). In the person's language, with the meeting links."""
     user = selectors.user_for_calendar_token(token=token)
-    activities = selectors.calendar_activities_for(user=user)
+
+    def make_response():
+        with translation.override(user.language):
+            body = calendar_for(
+                selectors.calendar_activities_for(user=user),
+                name=_("My Learning Lab activities"),
+                language=user.language,
+                include_link=lambda _activity: True,
+                zone_of=selectors.hosts_zone_shown_to(user),
+                method=PUBLISH,
+            )
+        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+    # Calendar programs ask every few minutes: a 304, or the copy kept for this person.
     with translation.override(user.language):
-        body = calendar_for(
-            activities,
-            name=_("My Learning Lab activities"),
-            language=user.language,
-            include_link=lambda _activity: True,
-            zone_of=selectors.hosts_zone_shown_to(user),
-            method=PUBLISH,
+        return content_cache.person_response(
+            request, "activities:personal-feed", user, make_response
         )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=300"
-    return response
 
 
 @require_GET
+@content_cache.conditional_page("activities:public-ics", html=False, same_for_everyone=True)
 def public_feed_ics(request):
     body = calendar_for(
         selectors.public_upcoming(),

@@ -38,6 +38,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 SITE_ID = 1
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The release's name (e.g. the image tag or commit): cached pages of another release are never
+# served (core.content_cache). Empty: a fingerprint of the code and templates is used.
+RELEASE = env.str("RELEASE", default="")
 
 # --- Applications -----------------------------------------------------------------------------
 

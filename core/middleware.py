@@ -8,6 +8,7 @@ from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import timezone, translation
 
+from core.i18n import set_language_cookie
 from core.timezones import get_zone
 
 logger = logging.getLogger(__name__)
@@ -64,6 +65,22 @@ class PreferredLanguageLocaleMiddleware(LocaleMiddleware):
             request.LANGUAGE_CODE = translation.get_language()
             return
         super().process_request(request)
+
+    def process_response(self, request, response):
+        """A visitor's language is the language of the pages they read (the switcher links to
+        the page in another language): remembered in the cookie, so "/" opens in it."""
+        response = super().process_response(request, response)
+        user = getattr(request, "user", None)
+        language = translation.get_language_from_path(request.path_info)
+        if (
+            language
+            and response.status_code == 200
+            and user is not None
+            and not user.is_authenticated
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+        ):
+            set_language_cookie(response, language)
+        return response
 
 
 class TimezoneMiddleware:

@@ -88,6 +88,10 @@ def _bundle() -> tuple[str, str]:
     return text, hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+def current_version() -> str:
+    return _bundle()[1]
+
+
 def stylesheet_tags(request) -> str:
     """What a page's <head> says about styles. A browser that has the stylesheet (the cookie names
     this version) links it: it comes from the cache. A first visit gets it inline, so the page is

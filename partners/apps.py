@@ -11,3 +11,15 @@ class PartnersConfig(AppConfig):
         from partners.invitations import OrganisationInvitations
 
         register_invitation_extension(OrganisationInvitations())
+
+        from core import content_cache
+        from core.cache_signals import watch
+        from partners import models, selectors
+
+        for model in (models.Organisation, models.FocusArea):
+            watch(model, (content_cache.PARTNERS, content_cache.ACTIVITIES))
+        both = (content_cache.PARTNERS, content_cache.ACTIVITIES)
+        watch(models.Membership, both, person="user_id")
+        for model in (models.WorkingLanguage, models.SocialLink):
+            watch(model, (content_cache.PARTNERS,))
+        content_cache.provide("viewer_class", selectors.viewer_class)

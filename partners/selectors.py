@@ -35,6 +35,27 @@ def organisations_visible_to(*, user: User) -> QuerySet[Organisation]:
     )
 
 
+def viewer_class(user: User) -> str:
+    """What `user` may see of shared content, as a short name (core.content_cache keys cached
+    pages and fragments by it): everyone with the same name sees the same organisations, so the
+    same activities, hosts and people. Visitors; people signed in without an organisation (the
+    public, like visitors, and what they host); the community, with the hidden organisations
+    they belong to (which only their members may see); the team, who see everything."""
+    if not user.is_authenticated or not user.is_active:
+        return "visitor"
+    if is_staff(user):
+        return "staff"
+    memberships = list(
+        Membership.objects.filter(user=user).values_list(
+            "organisation_id", "organisation__visibility"
+        )
+    )
+    if not memberships:
+        return f"account.{user.pk}"
+    hidden = sorted(pk for pk, visibility in memberships if visibility == Visibility.HIDDEN)
+    return "community" + "".join(f".{pk}" for pk in hidden)
+
+
 class Traces:
     """What `viewer` may see of organisations and of the people in them.
 

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import content_cache
 from core.content import translated_text
 from core.filters import active_filter_chips
 from core.pagination import paginate
@@ -20,43 +21,52 @@ from partners.forms import (
 from partners.models import Membership
 
 PAGE_SIZE = 20
+# The directory and the map show organisations only (the profile also lists their activities).
+PARTNERS_ONLY = (content_cache.PARTNERS,)
 
 
 @require_GET
+@content_cache.conditional_page("partners:directory", topics=PARTNERS_ONLY)
 def directory(request):
-    choices = selectors.directory_choices(user=request.user)
+    """The filter form and the cards are kept for everyone who sees them the same way
+    (core.content_cache)."""
+    choices = content_cache.shared_value(
+        request,
+        "partners:directory-choices",
+        lambda: selectors.directory_choices(user=request.user),
+        topics=PARTNERS_ONLY,
+    )
     form = DirectoryFilterForm(request.GET or None, choices=choices)
     if form.is_bound and not form.is_valid():
         return render(
             request, "partners/directory.html", {"form": form, "page_obj": None}, status=400
         )
     filters = selectors.DirectoryFilters(**form.cleaned_data) if form.is_bound else None
-    organisations = selectors.directory(
-        user=request.user, filters=filters or selectors.DirectoryFilters()
-    )
-    return render(
-        request,
-        "partners/directory.html",
-        {
-            "form": form,
-            "filters": filters,
-            "filter_chips": active_filter_chips(form),
-            **paginate(request, organisations, PAGE_SIZE),
-        },
-    )
+    results = content_cache.fragment(request, "partners:directory", topics=PARTNERS_ONLY)
+    context = {"form": form, "filters": filters, "fragment": results}
+    if not results.cached:
+        organisations = selectors.directory(
+            user=request.user, filters=filters or selectors.DirectoryFilters()
+        )
+        context["filter_chips"] = active_filter_chips(form)
+        context.update(paginate(request, organisations, PAGE_SIZE))
+    return render(request, "partners/directory.html", context)
 
 
 @require_GET
+@content_cache.conditional_page("partners:map", topics=PARTNERS_ONLY)
 def map_view(request):
-    pins = selectors.map_pins(user=request.user)
-    return render(
-        request,
-        "partners/map.html",
-        {"pins": pins, "organisation_count": sum(len(pin.organisations) for pin in pins)},
-    )
+    """The map and its lists are kept for everyone who sees them the same way."""
+    drawing = content_cache.fragment(request, "partners:map", topics=PARTNERS_ONLY)
+    context = {"fragment": drawing}
+    if not drawing.cached:
+        pins = selectors.map_pins(user=request.user)
+        context.update(pins=pins, organisation_count=sum(len(pin.organisations) for pin in pins))
+    return render(request, "partners/map.html", context)
 
 
 @require_GET
+@content_cache.conditional_page("partners:profile")
 def profile(request, slug: str):
     organisation = selectors.organisation_for_profile(user=request.user, slug=slug)
     sensitive = permissions.can_see_sensitive_details(request.user, organisation)

@@ -4,11 +4,13 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.services import set_preferred_language
+from core import content_cache
 from core.i18n import url_in_language
 from partners.selectors import organisations_of
 from portal.selectors import my_lab
 
 
+@content_cache.conditional_page("portal:home", topics=(), personal_etag=False)
 def home(request):
     """For visitors, what the Learning Lab is; for a signed-in person, "My Lab" first: their
     own activities, surveys, proposals and, for the team, what waits for them."""

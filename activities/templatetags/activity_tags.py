@@ -4,8 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from activities.enums import RegistrationStatus
-from activities.selectors import hosts_zone_for
+from activities.selectors import hosts_zone_for, my_registrations_among
+from core.content_cache import slot_filler
 from core.dates import period_text
 from core.timezones import get_zone, zone_label
 
@@ -50,13 +50,24 @@ def _same_clock(activity, first, second) -> bool:
 
 @register.simple_tag
 def registration_badge(activity) -> str:
-    """On a list card: the viewer's own status if they registered, else the places left."""
-    mine = (getattr(activity, "my_registrations", None) or [None])[0]
-    if mine is not None and mine.status != RegistrationStatus.CANCELLED:
-        return format_html(
-            '<p class="mb-0"><span class="badge text-bg-success">{}</span></p>',
-            mine.get_status_display(),
-        )
+    """On a list card: the places left, in a slot that shows the viewer's own status instead
+    when they registered (filled per person by `my_registration_badges`: cards are shared)."""
+    places = ""
     if activity.capacity is not None and not activity.is_past:
-        return format_html('<p class="small mb-0">{}</p>', places_left(activity))
-    return ""
+        places = format_html('<p class="small mb-0">{}</p>', places_left(activity))
+    return format_html("<!--slot:reg:{}-->{}<!--/slot-->", activity.pk, places)
+
+
+@slot_filler("reg")
+def my_registration_badges(request, ids) -> dict[int, str]:
+    """The person's own status on the cards `ids` where they hold a place or wait for one."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        registration.activity_id: format_html(
+            '<p class="mb-0"><span class="badge text-bg-success">{}</span></p>',
+            registration.get_status_display(),
+        )
+        for registration in my_registrations_among(user=user, activity_ids=ids)
+    }

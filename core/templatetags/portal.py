@@ -2,11 +2,12 @@ from datetime import datetime
 from functools import lru_cache
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 
 from core import dates
+from core.i18n import url_in_language
 from core.languages import language_name
 from core.timezones import zone_label
 
@@ -131,3 +132,19 @@ def stylesheet(context) -> str:
     from core.stylesheet import stylesheet_tags
 
     return stylesheet_tags(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def page_in_language(context, code: str) -> str:
+    """The address of this page in the language `code` (its language prefix changed, also on a
+    "not found" page, whose address resolves to nothing)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    here = request.get_full_path()
+    there = url_in_language(here, code)
+    if there == here:
+        current = translation.get_language_from_path(request.path_info)
+        if current:
+            there = f"/{code}/" + here[len(current) + 2 :]
+    return there

@@ -60,7 +60,7 @@ def test_visitor_reads_a_public_webinar_and_switches_language(page, live_server,
     _check_accessibility(page)
     heading = page.locator("h1").inner_text()
     other = "fr" if language == "es" else "es"
-    page.locator(f"button[name=language][value={other}]").click()
+    page.locator(f".language-switcher a[hreflang={other}]").click()
     page.wait_for_url(f"**/{other}/activities/{webinar.pk}/")
 
     expected = {

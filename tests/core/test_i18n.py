@@ -86,15 +86,47 @@ def test_signed_in_root_uses_preferred_language_over_browser(client):
 
 @pytest.mark.django_db
 def test_every_page_offers_the_switcher_for_the_other_languages(client):
+    """Visitors: links to the same page in the other languages (no form, no CSRF token, so the
+    page can be shared by every visitor)."""
     response = client.get("/es/accounts/login/?next=/es/accounts/profile/")
 
     body = text_of(response)
+    assert 'href="/en/accounts/login/?next=/es/accounts/profile/" lang="en" hreflang="en"' in body
+    assert 'href="/fr/accounts/login/?next=/es/accounts/profile/" lang="fr" hreflang="fr"' in body
+    assert 'hreflang="es"' not in body  # the current one is not a link
+    assert 'action="/i18n/setlang/"' not in body
+    assert '<span class="current-language" lang="es" aria-current="true">Español</span>' in body
+
+
+@pytest.mark.django_db
+def test_people_signed_in_switch_with_a_button_that_saves_their_choice(client):
+    client.force_login(UserFactory(language="es"))
+
+    response = client.get("/es/accounts/profile/")
+
+    body = text_of(response)
     assert 'action="/i18n/setlang/"' in body
-    assert 'value="/es/accounts/login/?next=/es/accounts/profile/"' in body
+    assert 'value="/es/accounts/profile/"' in body
     assert 'name="language" value="en"' in body
     assert 'name="language" value="fr"' in body
     assert 'name="language" value="es"' not in body  # the current one is not a button
-    assert '<span class="current-language" lang="es" aria-current="true">Español</span>' in body
+
+
+@pytest.mark.django_db
+def test_a_visitor_following_the_switcher_is_remembered_for_the_root(client):
+    client.get("/fr/activities/")
+
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="es")
+
+    assert response["Location"] == "/fr/"
+
+
+@pytest.mark.django_db
+def test_the_switcher_on_a_missing_page_links_to_the_same_address_in_each_language(client):
+    response = client.get("/es/no-such-page/")
+
+    assert response.status_code == 404
+    assert 'href="/fr/no-such-page/"' in text_of(response)
 
 
 @pytest.mark.django_db
