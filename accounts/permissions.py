@@ -71,3 +71,9 @@ def ensure_can_use_admin(user: User) -> None:
             )
         )
     raise NotAllowed(_("The administration is for the Learning Lab team only."))
+
+
+def page_signature(user: User) -> str:
+    """What a signed-in page shows from this person's own permissions beyond what everyone of
+    their kind sees (core.content_cache keys whole pages by it): the Administration link."""
+    return "admin" if can_use_admin(user) else ""

@@ -196,6 +196,34 @@ def activity_for_page(*, user: User, pk: int, facts: bool = True) -> Activity:
     return activity
 
 
+def listed_activity_for_page(*, user: User, pk: int) -> Activity | None:
+    """The scheduled, cancelled or completed activity `pk` as `user` may see it, without their
+    own registration (see `with_my_registration`): the same for everyone who sees the same
+    organisations, so it may be shared. None when it is not listed or not theirs to see
+    (then `activity_for_page` decides, for drafts their hosts see, or a 404)."""
+    return (
+        _with_card_data(
+            activities_visible_to(user=user).filter(status__in=ActivityStatus.LISTED),
+            user,
+            mine=False,
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def with_my_registration(activity: Activity, user: User) -> Activity:
+    """`activity` with `user`'s own registrations (as `activity_for_page` prefetches them)."""
+    activity.my_registrations = (
+        list(Registration.objects.filter(activity=activity, user=user))
+        if user.is_authenticated
+        else []
+    )
+    for registration in activity.my_registrations:
+        registration.activity = activity
+    return activity
+
+
 def with_facts(activity: Activity) -> Activity:
     """`activity` (from activity_for_page(facts=False)) with its host people and materials."""
     prefetch_related_objects([activity], *FACTS)

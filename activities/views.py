@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
@@ -94,30 +95,89 @@ def _detail_context(request, activity) -> dict:
         "can_manage": permissions.can_manage_activity(user, activity),
         "can_cancel_activity": permissions.can_cancel_activity(user, activity),
         "can_publish": permissions.can_publish(user, activity),
-        "sharing": sharing.sharing_for(activity=activity, viewer=user),
-        # The link's preview (Open Graph tags in base.html): only a public activity's.
-        "share_preview": sharing.preview_for(activity=activity, viewer=user),
+        **_sharing(request, activity),
     }
+
+
+def _sharing(request, activity) -> dict:
+    """The share link and message, and the link's preview (Open Graph tags in base.html, only
+    a public activity's): the same for everyone who sees the same, so kept in the cache."""
+
+    def build():
+        return {
+            "sharing": sharing.sharing_for(activity=activity, viewer=request.user),
+            "share_preview": sharing.preview_for(activity=activity, viewer=request.user),
+        }
+
+    if not request.user.is_authenticated or request.method != "GET":
+        return build()
+    return content_cache.shared_value(
+        request, "activities:sharing", build, extra=(activity.pk, activity.status)
+    )
 
 
 def _registration_form(request, activity):
     return bound_form(RegistrationForm, request, activity=activity, prefix="registration")
 
 
+def _page_activity(request, pk: int):
+    """The activity for its page: a listed one as everyone who sees the same organisations
+    sees it, from the shared cache, with the person's own registration read for them; a
+    draft (seen by its hosts and staff only) always from the database."""
+    activity = content_cache.shared_value(
+        request,
+        "activities:page-activity",
+        lambda: selectors.listed_activity_for_page(user=request.user, pk=pk),
+        extra=(pk,),
+    )
+    if activity is None:
+        return selectors.activity_for_page(user=request.user, pk=pk, facts=False)
+    return selectors.with_my_registration(activity, request.user)
+
+
 @require_GET
 @content_cache.conditional_page("activities:detail")
 def detail(request, pk: int):
-    """The facts, the description, the materials and who is coming are kept for everyone who
-    sees them the same way (core.content_cache); the registration box is made per person."""
-    activity = selectors.activity_for_page(user=request.user, pk=pk, facts=False)
-    context = _detail_context(request, activity)
+    """Kept whole for everyone who sees the same organisations (core.content_cache); the
+    person's own parts (their registration box, the meeting link, the hosts' links) are
+    slots filled for each request by `registration_boxes`, `online_links` and `host_tools`."""
+    context = _person_parts(request, pk)
     context["facts"] = content_cache.fragment(
-        request, "activities:detail-facts", extra=(context["show_people"], context["show_link"])
+        request, "activities:detail-facts", extra=(context["show_people"],)
     )
     if not context["facts"].cached:
-        selectors.with_facts(activity)
-    context["registration_form"] = _registration_form(request, activity)
+        selectors.with_facts(context["activity"])
     return render(request, "activities/detail.html", context)
+
+
+def _person_parts(request, pk: int) -> dict:
+    """The activity page's context for the person asking, once per request."""
+    kept = getattr(request, "_activity_page", {})
+    if pk not in kept:
+        activity = _page_activity(request, pk)
+        context = _detail_context(request, activity)
+        context["registration_form"] = _registration_form(request, activity)
+        kept[pk] = context
+        request._activity_page = kept
+    return kept[pk]
+
+
+def _person_slot(template: str):
+    def fill(request, ids) -> dict[int, str]:
+        return {pk: render_to_string(template, _person_parts(request, pk), request) for pk in ids}
+
+    return fill
+
+
+registration_boxes = content_cache.slot_filler("registration-box", personal=True)(
+    _person_slot("activities/_registration_box.html")
+)
+online_links = content_cache.slot_filler("online-link", personal=True)(
+    _person_slot("activities/_online_link.html")
+)
+host_tools = content_cache.slot_filler("host-tools", personal=True)(
+    _person_slot("activities/_host_tools.html")
+)
 
 
 @login_required
@@ -196,7 +256,8 @@ def mine(request):
 
 
 @require_GET
-@content_cache.conditional_page("activities:ics", html=False)
+# The meeting link is in it for the people registered: no shared copy for people signed in.
+@content_cache.conditional_page("activities:ics", html=False, whole_for_people=False)
 def activity_ics(request, pk: int):
     activity = selectors.activity_for_page(user=request.user, pk=pk)
     registration = selectors.my_registration(activity=activity)

@@ -123,6 +123,9 @@ if REDIS_URL:
             "KEY_PREFIX": "learninglab",
         }
     }
+    # Sessions read from the shared cache, written to both: the database stays the record, and
+    # a signed-in page no longer waits for a database read of its session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

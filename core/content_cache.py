@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
@@ -87,7 +88,13 @@ def _incr(key: str) -> None:
         cache.add(key, _start_value(), None)
 
 
+# Bumped by this process: a request's snapshot (below) taken before a bump is read again.
+_bumps = 0
+
+
 def _bump_keys(keys: list[str]) -> None:
+    global _bumps
+    _bumps += 1
     for key in keys:
         _incr(key)
 
@@ -116,13 +123,19 @@ _provided = {
     # What a person may see of shared content, as a short name. Until an app says better,
     # everyone signed in is their own class (nothing shared between people).
     "viewer_class": lambda user: f"person:{user.pk}" if user.is_authenticated else "visitor",
+    # Told the class of a signed-in person once it is known (partners remembers on the user
+    # that a community class means a community member, sparing the menu a query).
+    "seen_as": lambda user, name: None,
+    # What else a signed-in person's whole page depends on beyond their class (accounts: the
+    # menu's Administration link, which follows a team member's own permissions).
+    "signature": lambda user: f"person:{user.pk}",
 }
 
 
 def provide(name: str, function) -> None:
-    """An app's answer to one of core's questions (`next_change`, `viewer_class`), set in its
-    AppConfig.ready: activities knows when activities change by the clock, partners who may
-    see which organisations."""
+    """An app's answer to one of core's questions (`next_change`, `viewer_class`, `seen_as`),
+    set in its AppConfig.ready: activities knows when activities change by the clock, partners
+    who may see which organisations."""
     if name not in _provided:
         raise KeyError(name)
     _provided[name] = function
@@ -132,7 +145,10 @@ def time_boundary() -> int:
     """The current period between two changes of activity content by the clock."""
     (version,) = versions(ACTIVITIES)
     key = _BOUNDARY.format(version)
-    boundary = cache.get(key)
+    return _current_boundary(key, cache.get(key))
+
+
+def _current_boundary(key: str, boundary: int | None) -> int:
     now = timezone.now()
     if boundary is None or (boundary and boundary <= now.timestamp()):
         boundary = _provided["next_change"](now)
@@ -150,12 +166,52 @@ def viewer_class(user) -> str:
     if not user.is_authenticated:
         return "visitor"
     (partners_version,) = versions(PARTNERS)
-    key = _VIEWER.format(user.pk, partners_version, person_version(user))
-    name = cache.get(key)
+    return _viewer_class(user, partners_version, person_version(user), None)
+
+
+def _viewer_class(user, partners_version: int, own_version: int, kept) -> str:
+    key = _VIEWER.format(user.pk, partners_version, own_version)
+    name = kept if kept is not None else cache.get(key)
     if name is None:
         name = _provided["viewer_class"](user)
         cache.set(key, name, ENTRY_SECONDS)
+    _provided["seen_as"](user, name)
     return name
+
+
+class Snapshot:
+    """What one request reads of the versions, once: the topics' versions and the person's own
+    (one round trip to the cache), then the time boundary and the viewer's class (a second)."""
+
+    def __init__(self, request):
+        self.bumps = _bumps
+        user = request.user
+        keys = [_VERSION.format(topic) for topic in TOPICS]
+        if user.is_authenticated:
+            keys.append(_PERSON.format(user.pk))
+        values = dict(zip(keys, _read(keys), strict=True))
+        self.versions = {topic: values[_VERSION.format(topic)] for topic in TOPICS}
+        self.person = values.get(_PERSON.format(user.pk)) if user.is_authenticated else None
+        boundary_key = _BOUNDARY.format(self.versions[ACTIVITIES])
+        viewer_key = (
+            _VIEWER.format(user.pk, self.versions[PARTNERS], self.person)
+            if user.is_authenticated
+            else None
+        )
+        kept = cache.get_many([key for key in (boundary_key, viewer_key) if key])
+        self.boundary = _current_boundary(boundary_key, kept.get(boundary_key))
+        self.viewer = (
+            _viewer_class(user, self.versions[PARTNERS], self.person, kept.get(viewer_key))
+            if user.is_authenticated
+            else "visitor"
+        )
+
+
+def snapshot(request) -> Snapshot:
+    kept = getattr(request, "_content_versions", None)
+    if kept is None or kept.bumps != _bumps:
+        kept = request._content_versions = Snapshot(request)
+    return kept
 
 
 # --- Keys ----------------------------------------------------------------------------------
@@ -195,23 +251,25 @@ def release() -> str:
 
 
 def key_for(
-    request, name: str, topics=TOPICS, *, viewer: str, extra=(), address: bool = True
+    request, name: str, topics=TOPICS, *, viewer: str | None = None, extra=(), address=True
 ) -> str:
-    """The key of what `name` shows `viewer` at this address (or anywhere: `address=False`), now."""
+    """The key of what `name` shows `viewer` (by default: the person asking's class) at this
+    address (or anywhere: `address=False`), now."""
+    state = snapshot(request)
     parts = [
         release(),
         name,
         translation.get_language(),
         timezone.get_current_timezone_name(),
         str(getattr(request, "timezone_known", False)),
-        viewer,
+        state.viewer if viewer is None else viewer,
         request.get_host(),
         request.get_full_path() if address else "",
-        *map(str, versions(*topics)),
+        *(str(state.versions[topic]) for topic in topics),
         *map(str, extra),
     ]
     if ACTIVITIES in topics:
-        parts.append(str(time_boundary()))
+        parts.append(str(state.boundary))
         parts.append(timezone.localdate().isoformat())
     return name + ":" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
@@ -238,13 +296,13 @@ class Fragment:
 
 
 def fragment(request, name: str, topics=TOPICS, *, extra=()) -> Fragment:
-    return Fragment(key_for(request, name, topics, viewer=viewer_class(request.user), extra=extra))
+    return Fragment(key_for(request, name, topics, extra=extra))
 
 
-def shared_value(request, name: str, build, topics=TOPICS):
+def shared_value(request, name: str, build, topics=TOPICS, *, extra=()):
     """`build()` (a read that depends only on what the viewer may see), kept for everyone who
     sees the same: for example the choices of a filter form."""
-    key = key_for(request, name, topics, viewer=viewer_class(request.user), address=False)
+    key = key_for(request, name, topics, extra=extra, address=False)
     value = cache.get(key)
     if value is None:
         value = build()
@@ -253,36 +311,68 @@ def shared_value(request, name: str, build, topics=TOPICS):
 
 
 # Per-person slots in shared text: <!--slot:NAME:ARG-->shared default<!--/slot-->.
-_SLOT = re.compile(r"<!--slot:(\w+):(\d+)-->(.*?)<!--/slot-->", re.S)
-_SLOT_FILLERS = {}
+_SLOT = re.compile(r"<!--slot:([\w-]+):(\d+)-->(.*?)<!--/slot-->", re.S)
+_SLOT_FILLERS: dict[str, tuple] = {}
+# The CSRF token of a kept page's forms, put back for each request (its own, masked anew).
+_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_TOKEN_MARK = "__ll_csrf_token__"  # noqa: S105  # nosec B105  (a placeholder, not a secret)
 
 
-def slot_filler(name: str):
+def slot_filler(name: str, *, personal: bool = False):
     """Register `function(request, ids) -> {id: html}`: what the slots called `name` show the
-    person asking (ids without an entry keep the shared default)."""
+    person asking. Ids without an entry keep the shared default, except in `personal` slots,
+    whose text is the person's own: never kept (a kept page holds them empty), always made."""
 
     def register(function):
-        _SLOT_FILLERS[name] = function
+        _SLOT_FILLERS[name] = (function, personal)
         return function
 
     return register
 
 
 def personalise(request, html: str) -> str:
-    """`html` with each slot filled for the person asking (one query per kind of slot)."""
+    """`html` with each slot filled for the person asking (one query per kind of slot), and
+    its forms signed with the person's CSRF token."""
+    if _TOKEN_MARK in html:
+        html = html.replace(_TOKEN_MARK, get_token(request))
     if "<!--slot:" not in html:
         return html
     wanted: dict[str, set[int]] = {}
     for match in _SLOT.finditer(html):
         wanted.setdefault(match.group(1), set()).add(int(match.group(2)))
     filled = {
-        name: _SLOT_FILLERS[name](request, ids) if name in _SLOT_FILLERS else {}
+        name: _SLOT_FILLERS[name][0](request, ids) if name in _SLOT_FILLERS else {}
         for name, ids in wanted.items()
     }
-    return _SLOT.sub(
-        lambda m: filled[m.group(1)].get(int(m.group(2)), m.group(3)),
-        html,
-    )
+    return _SLOT.sub(lambda m: filled[m.group(1)].get(int(m.group(2)), m.group(3)), html)
+
+
+def shareable(html: str) -> str:
+    """`html` as it may be kept for others: personal slots emptied, CSRF tokens marked."""
+    html = _TOKEN.sub(rf"\g<1>{_TOKEN_MARK}\g<2>", html)
+    if "<!--slot:" not in html:
+        return html
+
+    def empty(match):
+        personal = _SLOT_FILLERS.get(match.group(1), (None, True))[1]
+        return (
+            f"<!--slot:{match.group(1)}:{match.group(2)}--><!--/slot-->"
+            if personal
+            else match.group(0)
+        )
+
+    return _SLOT.sub(empty, html)
+
+
+def personalise_response(request, response):
+    """The page `response` filled for the person asking (see `personalise`)."""
+    if (
+        not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and (b"<!--slot:" in response.content or _TOKEN_MARK.encode() in response.content)
+    ):
+        response.content = personalise(request, response.content.decode()).encode()
+    return response
 
 
 # --- Whole pages and conditional requests --------------------------------------------------
@@ -315,7 +405,7 @@ def _personal_tag(request) -> str:
     registrations, roles, profile), and the CSRF cookie the page's forms are signed with."""
     user = request.user
     csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
-    return f"{user.pk}:{person_version(user)}:{csrf}"
+    return f"{user.pk}:{snapshot(request).person}:{csrf}"
 
 
 def _etag(key: str, personal: str) -> str:
@@ -337,11 +427,14 @@ def _finish(response, etag: str | None):
     return response
 
 
-def _kept_response(key: str):
+def _kept_response(request, key: str):
     kept = cache.get("page:" + key)
     if kept is None:
         return None
-    response = HttpResponse(kept["body"], content_type=kept["type"])
+    body = kept["body"]
+    if kept["type"].startswith("text/html"):
+        body = personalise(request, body.decode()).encode()
+    response = HttpResponse(body, content_type=kept["type"])
     for header, value in kept["headers"].items():
         response[header] = value
     response[HEADER] = "hit"
@@ -349,10 +442,13 @@ def _kept_response(key: str):
 
 
 def _keep(key: str, response) -> None:
+    body = response.content
+    if response["Content-Type"].startswith("text/html"):
+        body = shareable(body.decode()).encode()
     cache.set(
         "page:" + key,
         {
-            "body": response.content,
+            "body": body,
             "type": response["Content-Type"],
             "headers": {
                 header: response[header]
@@ -371,20 +467,26 @@ def conditional_page(
     *,
     html: bool = True,
     same_for_everyone: bool = False,
+    whole_for_people: bool = True,
     personal_etag: bool = True,
 ):
     """For a GET page, feed or calendar: an ETag from its key, a 304 when the browser already
-    holds that, and the whole response from the shared cache for visitors (for everyone when
-    the response is `same_for_everyone`, as the public feeds are).
+    holds that, and the whole response from the shared cache, the person's own parts (slots,
+    CSRF tokens) filled in for each request.
 
-    `personal_etag=False` for pages whose signed-in version shows things no topic version
-    follows (the My Lab home): those are made afresh each time for people signed in. A page
-    (`html`) is kept and answered 304 only for a returning browser (a first visit carries the
-    stylesheet inline under its own CSP nonce), never with a message waiting; a response is
-    kept only when it is a 200 that used no CSRF token (that would be one browser's), set no
-    cookie and showed no message."""
+    Kept whole for visitors; for people signed in too unless `whole_for_people=False` (a page
+    with per-person parts that are not slots: then only its ETag), and for everyone alike when
+    the response is `same_for_everyone` (the public feeds). `personal_etag=False` for pages
+    whose signed-in version shows things no topic version follows (the My Lab home): made
+    afresh each time for people signed in. A page (`html`) is kept and answered 304 only for a
+    returning browser (a first visit carries the stylesheet inline under its own CSP nonce),
+    never with a message waiting; a response is kept only when it is a 200 that set no cookie
+    and showed no message, and (for visitors) used no CSRF token."""
 
     def decorator(view):
+        def run(request, *args, **kwargs):
+            return personalise_response(request, view(request, *args, **kwargs))
+
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if (
@@ -392,27 +494,31 @@ def conditional_page(
                 or _messages_waiting(request)
                 or (html and not _has_stylesheet(request))
             ):
-                return view(request, *args, **kwargs)
-            whole = same_for_everyone or not request.user.is_authenticated
-            if not whole and not personal_etag:
-                return view(request, *args, **kwargs)
-            viewer = "everyone" if same_for_everyone else viewer_class(request.user)
-            key = key_for(request, name, topics, viewer=viewer, extra=sorted(kwargs.items()))
-            etag = _etag(key, "" if whole else _personal_tag(request))
+                return run(request, *args, **kwargs)
+            signed_in = request.user.is_authenticated and not same_for_everyone
+            if signed_in and not personal_etag:
+                return run(request, *args, **kwargs)
+            whole = not signed_in or whole_for_people
+            viewer = "everyone" if same_for_everyone else None
+            extra = sorted(kwargs.items())
+            if signed_in:
+                extra.append(_provided["signature"](request.user))
+            key = key_for(request, name, topics, viewer=viewer, extra=extra)
+            etag = _etag(key, _personal_tag(request) if signed_in else "")
             if _not_modified(request, etag):
                 return _finish(HttpResponseNotModified(), etag)
             if whole:
-                kept = _kept_response(key)
+                kept = _kept_response(request, key)
                 if kept is not None:
                     return _finish(kept, etag)
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or _messages_shown(request):
-                return response
+                return personalise_response(request, response)
             if whole:
-                if not _may_keep(request, response):
-                    return response
+                if not _may_keep(request, response, signed_in):
+                    return personalise_response(request, response)
                 _keep(key, response)
-            return _finish(response, etag)
+            return _finish(personalise_response(request, response), etag)
 
         return wrapped
 
@@ -426,7 +532,7 @@ def person_response(request, name: str, person, make_response, topics=TOPICS):
     etag = _etag(key, "")
     if _not_modified(request, etag):
         return _finish(HttpResponseNotModified(), etag)
-    response = _kept_response(key)
+    response = _kept_response(request, key)
     if response is None:
         response = make_response()
         if response.status_code != 200:
@@ -435,9 +541,11 @@ def person_response(request, name: str, person, make_response, topics=TOPICS):
     return _finish(response, etag)
 
 
-def _may_keep(request, response) -> bool:
+def _may_keep(request, response, signed_in: bool) -> bool:
+    """A visitor's page that used a CSRF token carries one browser's (visitors' pages have no
+    forms that need one); a signed-in page's tokens are marked and made anew (`shareable`)."""
     return not (
-        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        (request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not signed_in)
         or response.cookies
         or getattr(request, "stylesheet_inlined", None)
     )

@@ -23,3 +23,4 @@ class PartnersConfig(AppConfig):
         for model in (models.WorkingLanguage, models.SocialLink):
             watch(model, (content_cache.PARTNERS,))
         content_cache.provide("viewer_class", selectors.viewer_class)
+        content_cache.provide("seen_as", selectors.remember_class)

@@ -56,6 +56,13 @@ def viewer_class(user: User) -> str:
     return "community" + "".join(f".{pk}" for pk in hidden)
 
 
+def remember_class(user: User, name: str) -> None:
+    """A community class (from `viewer_class`, perhaps kept in the cache) says the person
+    belongs to an organisation: permissions.is_community_member need not ask again."""
+    if name.startswith("community"):
+        user._is_community_member = True
+
+
 class Traces:
     """What `viewer` may see of organisations and of the people in them.
 

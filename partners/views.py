@@ -66,7 +66,9 @@ def map_view(request):
 
 
 @require_GET
-@content_cache.conditional_page("partners:profile")
+# Signed in, the profile shows what the person's own role allows (members, the edit links):
+# only its ETag then, no shared copy.
+@content_cache.conditional_page("partners:profile", whole_for_people=False)
 def profile(request, slug: str):
     organisation = selectors.organisation_for_profile(user=request.user, slug=slug)
     sensitive = permissions.can_see_sensitive_details(request.user, organisation)

@@ -1,14 +1,15 @@
 """{% cached_fragment fragment %}...{% endcached_fragment %}: the part of a page that a
 core.content_cache.Fragment (made by the view) keeps for everyone who sees it the same way.
 When the cache has it, the inside is not rendered at all (the view left out the queries it
-would need); else it is rendered and stored. Either way its per-person slots are filled for
-the person asking (content_cache.personalise). Without a fragment the inside renders as usual.
+would need); else it is rendered and stored as it may be shared (content_cache.shareable).
+Its per-person slots are filled when the whole page is (content_cache.conditional_page).
+Without a fragment the inside renders as usual.
 """
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from core.content_cache import Fragment, personalise
+from core.content_cache import Fragment, shareable
 
 register = template.Library()
 
@@ -21,15 +22,11 @@ class CachedFragmentNode(template.Node):
     def render(self, context):
         fragment = self.fragment.resolve(context)
         if not isinstance(fragment, Fragment):
-            html = self.nodelist.render(context)
-        elif fragment.cached:
-            html = fragment.html
-        else:
-            html = self.nodelist.render(context)
-            fragment.store(str(html))
-        request = context.get("request")
+            return self.nodelist.render(context)
+        if not fragment.cached:
+            fragment.store(shareable(str(self.nodelist.render(context))))
         # Shared text rendered by this release's templates, auto-escaped when it was made.
-        return mark_safe(personalise(request, html) if request is not None else html)  # noqa: S308  # nosec B308 B703
+        return mark_safe(fragment.html)  # noqa: S308  # nosec B308 B703
 
 
 @register.tag
