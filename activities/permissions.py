@@ -7,6 +7,7 @@ name answers True or False for a template, which never compares statuses itself.
 
 from collections.abc import Callable
 
+from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,13 +42,17 @@ def is_host(user: User, activity: Activity) -> bool:
     if cache is None:
         cache = activity._host_cache = {}
     if user.pk not in cache:
+        # One query for both ways of hosting.
+        host_person = Activity.host_people.through.objects.filter(
+            activity=OuterRef("pk"), user=user
+        )
+        lead = Membership.objects.filter(
+            user=user, role=MembershipRole.LEAD, organisation__hosted_activities=OuterRef("pk")
+        )
         cache[user.pk] = (
-            activity.host_people.filter(pk=user.pk).exists()
-            or Membership.objects.filter(
-                user=user,
-                role=MembershipRole.LEAD,
-                organisation__in=activity.host_organisations.all(),
-            ).exists()
+            Activity.objects.filter(pk=activity.pk)
+            .filter(Exists(host_person) | Exists(lead))
+            .exists()
         )
     return cache[user.pk]
 
