@@ -41,6 +41,12 @@ def is_host(user: User, activity: Activity) -> bool:
     cache = getattr(activity, "_host_cache", None)
     if cache is None:
         cache = activity._host_cache = {}
+    known = getattr(activity, "host_ids", None)
+    leads = getattr(user, "lead_organisation_ids", None)
+    if known is not None and leads is not None:
+        # Both sides already read (the activity page keeps them): no query.
+        people, organisations = known
+        return user.pk in people or bool(leads & organisations)
     if user.pk not in cache:
         # One query for both ways of hosting.
         host_person = Activity.host_people.through.objects.filter(

@@ -201,7 +201,7 @@ def listed_activity_for_page(*, user: User, pk: int) -> Activity | None:
     own registration (see `with_my_registration`): the same for everyone who sees the same
     organisations, so it may be shared. None when it is not listed or not theirs to see
     (then `activity_for_page` decides, for drafts their hosts see, or a 404)."""
-    return (
+    activity = (
         _with_card_data(
             activities_visible_to(user=user).filter(status__in=ActivityStatus.LISTED),
             user,
@@ -210,6 +210,17 @@ def listed_activity_for_page(*, user: User, pk: int) -> Activity | None:
         .filter(pk=pk)
         .first()
     )
+    if activity is not None:
+        # Who hosts it, all of them (permissions.is_host asks without a query): never shown.
+        activity.host_ids = (
+            frozenset(
+                Activity.host_people.through.objects.filter(activity=activity).values_list(
+                    "user_id", flat=True
+                )
+            ),
+            frozenset(host_organisation_ids(activity)),
+        )
+    return activity
 
 
 def with_my_registration(activity: Activity, user: User) -> Activity:

@@ -28,7 +28,7 @@ from core.filters import active_filter_chips
 from core.i18n import absolute_url_for
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
-from partners.selectors import traces_for
+from partners.selectors import lead_organisation_ids, traces_for
 
 PAGE_SIZE = 20
 
@@ -154,6 +154,10 @@ def _person_parts(request, pk: int) -> dict:
     """The activity page's context for the person asking, once per request."""
     kept = getattr(request, "_activity_page", {})
     if pk not in kept:
+        if request.user.is_authenticated:
+            request.user.lead_organisation_ids = content_cache.personal_value(
+                request, "lead-of", lambda: lead_organisation_ids(user=request.user)
+            )
         activity = _page_activity(request, pk)
         context = _detail_context(request, activity)
         context["registration_form"] = _registration_form(request, activity)

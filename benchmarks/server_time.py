@@ -54,7 +54,7 @@ def use_redis_if_given() -> str:
         override_settings(
             CACHES={
                 "default": {
-                    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                    "BACKEND": "core.redis_cache.RedisCache",
                     "LOCATION": url,
                     "KEY_PREFIX": "learninglab",
                 }

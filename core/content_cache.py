@@ -310,6 +310,20 @@ def shared_value(request, name: str, build, topics=TOPICS, *, extra=()):
     return value
 
 
+def personal_value(request, name: str, build, topics=TOPICS):
+    """`build()`, a read about the person asking (their roles, say), kept under their own
+    version and the topics' versions."""
+    state = snapshot(request)
+    key = key_for(
+        request, name, topics, viewer=f"person:{request.user.pk}:{state.person}", address=False
+    )
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, ENTRY_SECONDS)
+    return value
+
+
 # Per-person slots in shared text: <!--slot:NAME:ARG-->shared default<!--/slot-->.
 _SLOT = re.compile(r"<!--slot:([\w-]+):(\d+)-->(.*?)<!--/slot-->", re.S)
 _SLOT_FILLERS: dict[str, tuple] = {}
@@ -432,7 +446,7 @@ def _kept_response(request, key: str):
     if kept is None:
         return None
     body = kept["body"]
-    if kept["type"].startswith("text/html"):
+    if kept["type"].startswith("text/html") and not kept.get("final"):
         body = personalise(request, body.decode()).encode()
     response = HttpResponse(body, content_type=kept["type"])
     for header, value in kept["headers"].items():
@@ -441,14 +455,17 @@ def _kept_response(request, key: str):
     return response
 
 
-def _keep(key: str, response) -> None:
+def _keep(key: str, response, *, final: bool = False) -> None:
+    """Keep `response` for others: as it is when it is `final` (a visitor's page: every visitor
+    gets the same, slots filled alike), else as `shareable` makes it."""
     body = response.content
-    if response["Content-Type"].startswith("text/html"):
+    if response["Content-Type"].startswith("text/html") and not final:
         body = shareable(body.decode()).encode()
     cache.set(
         "page:" + key,
         {
             "body": body,
+            "final": final,
             "type": response["Content-Type"],
             "headers": {
                 header: response[header]
@@ -517,7 +534,12 @@ def conditional_page(
             if whole:
                 if not _may_keep(request, response, signed_in):
                     return personalise_response(request, response)
-                _keep(key, response)
+                if not signed_in:
+                    # Every visitor gets the same: kept with its slots filled, once.
+                    response = personalise_response(request, response)
+                _keep(key, response, final=not signed_in)
+                if not signed_in:
+                    return _finish(response, etag)
             return _finish(personalise_response(request, response), etag)
 
         return wrapped

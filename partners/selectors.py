@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from accounts.models import User
 from accounts.permissions import is_staff
 from core import languages
-from partners.enums import Visibility
+from partners.enums import MembershipRole, Visibility
 from partners.models import FocusArea, Membership, Organisation, WorkingLanguage
 from partners.permissions import is_community_member
 
@@ -54,6 +54,15 @@ def viewer_class(user: User) -> str:
         return f"account.{user.pk}"
     hidden = sorted(pk for pk, visibility in memberships if visibility == Visibility.HIDDEN)
     return "community" + "".join(f".{pk}" for pk in hidden)
+
+
+def lead_organisation_ids(*, user: User) -> frozenset[int]:
+    """The organisations `user` leads (a lead may manage what they host)."""
+    return frozenset(
+        Membership.objects.filter(user=user, role=MembershipRole.LEAD).values_list(
+            "organisation_id", flat=True
+        )
+    )
 
 
 def remember_class(user: User, name: str) -> None:

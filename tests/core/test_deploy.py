@@ -66,7 +66,7 @@ def test_production_settings_are_hardened():
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps([s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
         " s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER, s.CACHES['default']['BACKEND'],"
-        " s.CELERY_BROKER_URL, s.EMAIL_HOST, s.DEBUG]))"
+        " s.CELERY_BROKER_URL, s.EMAIL_HOST, s.DEBUG, s.SESSION_ENGINE]))"
     )
     clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
 
@@ -82,8 +82,8 @@ def test_production_settings_are_hardened():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         '[true, true, true, 31536000, ["HTTP_X_FORWARDED_PROTO", "https"], '
-        '"django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/0", '
-        '"smtp.example.org", false]'
+        '"core.redis_cache.RedisCache", "redis://127.0.0.1:6379/0", '
+        '"smtp.example.org", false, "django.contrib.sessions.backends.cached_db"]'
     )
 
 

@@ -517,3 +517,28 @@ def test_templates_print_people_and_places_only_through_the_traces_tags(settings
             found.add((str(path.relative_to(root)), match.group(0)))
 
     assert found - set(DIRECT_TRACES) == set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [role for role in ROLES if role not in MAY_SEE_HIDDEN])
+def test_pages_kept_for_those_who_may_see_it_never_reach_anyone_else(client, canary_world, role):
+    """The same crawl with the shared cache full: staff and the hidden organisation's own
+    member read everything first (their pages, fragments, feeds and calendars are kept), then
+    the role reads, from the cache wherever it may (core.content_cache)."""
+    for first in sorted(MAY_SEE_HIDDEN):
+        _crawl(_returning_browser(), canary_world, first)
+
+    leaks, pages, _text = _crawl(client, canary_world, role)
+
+    assert leaks == {}, f"{role} saw what is hidden from them on {leaks}"
+    assert pages >= 25, f"the crawl for {role} reached only {pages} pages"
+
+
+def _returning_browser():
+    from django.test import Client
+
+    from core.stylesheet import COOKIE, current_version
+
+    browser = Client()
+    browser.cookies[COOKIE] = current_version()
+    return browser

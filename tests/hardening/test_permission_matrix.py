@@ -3,10 +3,12 @@ refused (403) or not found (404, as if it did not exist). A URL missing from the
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from activities.models import Material
 from activities.services import rotate_calendar_token
+from core.stylesheet import COOKIE, current_version
 from feedback.models import Response
 from notifications.models import Delivery
 from notifications.services import unsubscribe_token
@@ -254,5 +256,32 @@ def test_permission_matrix(client, world, name, role):
     payload = {key: world.get(value, value) for key, value in data.items()}
 
     response = getattr(client, method)(url, payload)
+
+    assert _outcome(response) == expected[role], (url, response.status_code)
+
+
+GET_CASES = [(name, role) for name, role in CASES if MATRIX[name][0] == "get"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role"), GET_CASES)
+def test_permission_matrix_after_everyone_else_read_the_page(client, world, name, role):
+    """The same answers with the shared cache full: every other role reads the page first, so
+    whatever they were shown is kept (core.content_cache), then the role asks."""
+    _method, kwargs, data, expected = MATRIX[name]
+    url = reverse(name, kwargs={key: world[value] for key, value in kwargs.items()})
+    payload = {key: world.get(value, value) for key, value in data.items()}
+    for other in ROLES:
+        if other == role:
+            continue
+        browser = Client()
+        browser.cookies[COOKIE] = current_version()
+        if world["users"][other] is not None:
+            browser.force_login(world["users"][other])
+        browser.get(url, payload)
+    if world["users"][role] is not None:
+        client.force_login(world["users"][role])
+
+    response = client.get(url, payload)
 
     assert _outcome(response) == expected[role], (url, response.status_code)
