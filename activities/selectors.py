@@ -475,12 +475,12 @@ def _my_registrations(user: User) -> QuerySet[Registration]:
     ).select_related("activity")
 
 
-def my_registrations_among(*, user: User, activity_ids) -> QuerySet[Registration]:
-    """The person's registrations (not cancelled) for the activities `activity_ids`."""
-    return (
-        Registration.objects.filter(user=user, activity_id__in=activity_ids)
+def my_registration_statuses(*, user: User) -> dict[int, str]:
+    """The status of each of the person's registrations that is not cancelled, by activity id."""
+    return dict(
+        Registration.objects.filter(user=user)
         .exclude(status=RegistrationStatus.CANCELLED)
-        .only("activity_id", "status")
+        .values_list("activity_id", "status")
     )
 
 

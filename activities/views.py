@@ -95,25 +95,21 @@ def _detail_context(request, activity) -> dict:
         "can_manage": permissions.can_manage_activity(user, activity),
         "can_cancel_activity": permissions.can_cancel_activity(user, activity),
         "can_publish": permissions.can_publish(user, activity),
-        **_sharing(request, activity),
+        **(
+            _kept_for_page(request, activity.pk)["sharing"]
+            if request.method == "GET"
+            else _sharing(request, activity)
+        ),
     }
 
 
 def _sharing(request, activity) -> dict:
     """The share link and message, and the link's preview (Open Graph tags in base.html, only
-    a public activity's): the same for everyone who sees the same, so kept in the cache."""
-
-    def build():
-        return {
-            "sharing": sharing.sharing_for(activity=activity, viewer=request.user),
-            "share_preview": sharing.preview_for(activity=activity, viewer=request.user),
-        }
-
-    if not request.user.is_authenticated or request.method != "GET":
-        return build()
-    return content_cache.shared_value(
-        request, "activities:sharing", build, extra=(activity.pk, activity.status)
-    )
+    a public activity's)."""
+    return {
+        "sharing": sharing.sharing_for(activity=activity, viewer=request.user),
+        "share_preview": sharing.preview_for(activity=activity, viewer=request.user),
+    }
 
 
 def _registration_form(request, activity):
@@ -121,18 +117,48 @@ def _registration_form(request, activity):
 
 
 def _page_activity(request, pk: int):
-    """The activity for its page: a listed one as everyone who sees the same organisations
-    sees it, from the shared cache, with the person's own registration read for them; a
-    draft (seen by its hosts and staff only) always from the database."""
-    activity = content_cache.shared_value(
-        request,
-        "activities:page-activity",
-        lambda: selectors.listed_activity_for_page(user=request.user, pk=pk),
-        extra=(pk,),
-    )
-    if activity is None:
-        return selectors.activity_for_page(user=request.user, pk=pk, facts=False)
-    return selectors.with_my_registration(activity, request.user)
+    """The activity for its page, with what goes with it (`_kept_for_page`)."""
+    return _kept_for_page(request, pk)["activity"]
+
+
+def _kept_for_page(request, pk: int) -> dict:
+    """The activity for its page and its share link and message, and the person's own leads
+    (permissions.is_host asks them), in one round trip to the shared cache.
+
+    A listed activity is kept as everyone who sees the same organisations sees it, with the
+    person's own registration read for them; a draft (seen by its hosts and staff only) is
+    always read from the database, and so is its sharing."""
+    kept = getattr(request, "_kept_for_page", {})
+    if pk in kept:
+        return kept[pk]
+    user = request.user
+    wanted = {
+        "activity": content_cache.Wanted(
+            "activities:page-activity",
+            lambda _found: selectors.listed_activity_for_page(user=user, pk=pk),
+            extra=(pk,),
+        ),
+        "sharing": content_cache.Wanted(
+            "activities:sharing",
+            lambda found: _sharing(request, found["activity"]) if found["activity"] else None,
+            extra=(pk,),
+        ),
+    }
+    if user.is_authenticated:
+        wanted["leads"] = content_cache.Wanted(
+            "lead-of", lambda _found: lead_organisation_ids(user=user), personal=True
+        )
+    values = content_cache.kept_values(request, wanted)
+    if user.is_authenticated:
+        user.lead_organisation_ids = values["leads"]
+    if values["activity"] is None:
+        values["activity"] = selectors.activity_for_page(user=user, pk=pk, facts=False)
+        values["sharing"] = _sharing(request, values["activity"])
+    else:
+        selectors.with_my_registration(values["activity"], user)
+    request._kept_for_page = kept
+    kept[pk] = values
+    return values
 
 
 @require_GET
@@ -154,10 +180,6 @@ def _person_parts(request, pk: int) -> dict:
     """The activity page's context for the person asking, once per request."""
     kept = getattr(request, "_activity_page", {})
     if pk not in kept:
-        if request.user.is_authenticated:
-            request.user.lead_organisation_ids = content_cache.personal_value(
-                request, "lead-of", lambda: lead_organisation_ids(user=request.user)
-            )
         activity = _page_activity(request, pk)
         context = _detail_context(request, activity)
         context["registration_form"] = _registration_form(request, activity)

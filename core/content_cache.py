@@ -26,6 +26,8 @@ changed (`conditional_page`).
 import hashlib
 import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from pathlib import Path
 
@@ -299,29 +301,56 @@ def fragment(request, name: str, topics=TOPICS, *, extra=()) -> Fragment:
     return Fragment(key_for(request, name, topics, extra=extra))
 
 
+@dataclass
+class Wanted:
+    """A value `kept_values` reads: `build(found so far)` when the cache lacks it. Shared by
+    everyone who sees the same (the default), or the person's own (`personal`), kept under
+    their own version then."""
+
+    name: str
+    build: Callable
+    extra: tuple = ()
+    personal: bool = False
+    topics: tuple = TOPICS
+
+
+def _value_key(request, wanted: Wanted) -> str:
+    viewer = None
+    if wanted.personal:
+        viewer = f"person:{request.user.pk}:{snapshot(request).person}"
+    return key_for(
+        request, wanted.name, wanted.topics, viewer=viewer, extra=wanted.extra, address=False
+    )
+
+
+def kept_values(request, wanted: dict[str, Wanted]) -> dict:
+    """Several kept values in one round trip to the cache; the missing ones built in order
+    (a build gets what was found or built before it) and kept. None is never kept."""
+    keys = {label: _value_key(request, item) for label, item in wanted.items()}
+    found = cache.get_many(list(keys.values()))
+    values = {}
+    for label, item in wanted.items():
+        if keys[label] in found:
+            values[label] = found[keys[label]]
+            continue
+        values[label] = item.build(values)
+        if values[label] is not None:
+            cache.set(keys[label], values[label], ENTRY_SECONDS)
+    return values
+
+
 def shared_value(request, name: str, build, topics=TOPICS, *, extra=()):
     """`build()` (a read that depends only on what the viewer may see), kept for everyone who
     sees the same: for example the choices of a filter form."""
-    key = key_for(request, name, topics, extra=extra, address=False)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, ENTRY_SECONDS)
-    return value
+    wanted = Wanted(name, lambda _found: build(), extra=extra, topics=topics)
+    return kept_values(request, {name: wanted})[name]
 
 
 def personal_value(request, name: str, build, topics=TOPICS):
     """`build()`, a read about the person asking (their roles, say), kept under their own
     version and the topics' versions."""
-    state = snapshot(request)
-    key = key_for(
-        request, name, topics, viewer=f"person:{request.user.pk}:{state.person}", address=False
-    )
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, ENTRY_SECONDS)
-    return value
+    wanted = Wanted(name, lambda _found: build(), personal=True, topics=topics)
+    return kept_values(request, {name: wanted})[name]
 
 
 # Per-person slots in shared text: <!--slot:NAME:ARG-->shared default<!--/slot-->.

@@ -4,8 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from activities.selectors import hosts_zone_for, my_registrations_among
-from core.content_cache import slot_filler
+from activities.enums import RegistrationStatus
+from activities.selectors import hosts_zone_for, my_registration_statuses
+from core.content_cache import personal_value, slot_filler
 from core.dates import period_text
 from core.timezones import get_zone, zone_label
 
@@ -64,10 +65,15 @@ def my_registration_badges(request, ids) -> dict[int, str]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    # Kept under the person's own version, which each of their registrations bumps.
+    statuses = personal_value(
+        request, "my-registration-statuses", lambda: my_registration_statuses(user=user), topics=()
+    )
     return {
-        registration.activity_id: format_html(
+        pk: format_html(
             '<p class="mb-0"><span class="badge text-bg-success">{}</span></p>',
-            registration.get_status_display(),
+            RegistrationStatus(statuses[pk]).label,
         )
-        for registration in my_registrations_among(user=user, activity_ids=ids)
+        for pk in ids
+        if pk in statuses
     }
