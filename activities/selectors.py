@@ -223,14 +223,16 @@ def listed_activity_for_page(*, user: User, pk: int) -> Activity | None:
     return activity
 
 
-def with_my_registration(activity: Activity, user: User) -> Activity:
-    """`activity` with `user`'s own registrations (as `activity_for_page` prefetches them)."""
-    activity.my_registrations = (
-        list(Registration.objects.filter(activity=activity, user=user))
-        if user.is_authenticated
-        else []
-    )
-    for registration in activity.my_registrations:
+def my_registrations_for(*, user: User, activity_id: int) -> list[Registration]:
+    """The person's registrations (of any status) for one activity."""
+    return list(Registration.objects.filter(activity_id=activity_id, user=user))
+
+
+def with_my_registration(activity: Activity, registrations: list[Registration]) -> Activity:
+    """`activity` with the person's own `registrations` (as `activity_for_page` prefetches
+    them; see `my_registrations_for`)."""
+    activity.my_registrations = registrations
+    for registration in registrations:
         registration.activity = activity
     return activity
 

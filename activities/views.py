@@ -148,6 +148,12 @@ def _kept_for_page(request, pk: int) -> dict:
         wanted["leads"] = content_cache.Wanted(
             "lead-of", lambda _found: lead_organisation_ids(user=user), personal=True
         )
+        wanted["mine"] = content_cache.Wanted(
+            "activities:my-registrations",
+            lambda _found: selectors.my_registrations_for(user=user, activity_id=pk),
+            extra=(pk,),
+            personal=True,
+        )
     values = content_cache.kept_values(request, wanted)
     if user.is_authenticated:
         user.lead_organisation_ids = values["leads"]
@@ -155,7 +161,7 @@ def _kept_for_page(request, pk: int) -> dict:
         values["activity"] = selectors.activity_for_page(user=user, pk=pk, facts=False)
         values["sharing"] = _sharing(request, values["activity"])
     else:
-        selectors.with_my_registration(values["activity"], user)
+        selectors.with_my_registration(values["activity"], values.get("mine", []))
     request._kept_for_page = kept
     kept[pk] = values
     return values
