@@ -194,22 +194,47 @@ def _person_parts(request, pk: int) -> dict:
     return kept[pk]
 
 
-def _person_slot(template: str):
+# The person's own parts of the activity page: slot name -> template.
+MY_PARTS = {
+    "registration-box": "activities/_registration_box.html",
+    "online-link": "activities/_online_link.html",
+    "host-tools": "activities/_host_tools.html",
+}
+
+
+def _my_parts(request, pk: int) -> dict[str, str]:
+    """The person's own parts of the activity page, rendered; for people signed in, kept
+    under their own version (their registrations, roles) and the content's, so a person
+    coming back to the page costs one read."""
+    memo = request.__dict__.setdefault("_my_parts", {})
+    if pk not in memo:
+
+        def render_parts(_found=None):
+            context = _person_parts(request, pk)
+            return {
+                name: content_cache.shareable(render_to_string(template, context, request))
+                for name, template in MY_PARTS.items()
+            }
+
+        if request.user.is_authenticated:
+            wanted = content_cache.Wanted(
+                "activities:my-parts", render_parts, extra=(pk,), personal=True
+            )
+            memo[pk] = content_cache.kept_values(request, {"parts": wanted})["parts"]
+        else:
+            memo[pk] = render_parts()
+    return memo[pk]
+
+
+def _my_part(name: str):
     def fill(request, ids) -> dict[int, str]:
-        return {pk: render_to_string(template, _person_parts(request, pk), request) for pk in ids}
+        return {pk: _my_parts(request, pk)[name] for pk in ids}
 
     return fill
 
 
-registration_boxes = content_cache.slot_filler("registration-box", personal=True)(
-    _person_slot("activities/_registration_box.html")
-)
-online_links = content_cache.slot_filler("online-link", personal=True)(
-    _person_slot("activities/_online_link.html")
-)
-host_tools = content_cache.slot_filler("host-tools", personal=True)(
-    _person_slot("activities/_host_tools.html")
-)
+for _name in MY_PARTS:
+    content_cache.slot_filler(_name, personal=True)(_my_part(_name))
 
 
 @login_required

@@ -375,19 +375,19 @@ def slot_filler(name: str, *, personal: bool = False):
 
 def personalise(request, html: str) -> str:
     """`html` with each slot filled for the person asking (one query per kind of slot), and
-    its forms signed with the person's CSRF token."""
+    its forms signed with the person's CSRF token (also those of the parts filled in)."""
+    if "<!--slot:" in html:
+        wanted: dict[str, set[int]] = {}
+        for match in _SLOT.finditer(html):
+            wanted.setdefault(match.group(1), set()).add(int(match.group(2)))
+        filled = {
+            name: _SLOT_FILLERS[name][0](request, ids) if name in _SLOT_FILLERS else {}
+            for name, ids in wanted.items()
+        }
+        html = _SLOT.sub(lambda m: filled[m.group(1)].get(int(m.group(2)), m.group(3)), html)
     if _TOKEN_MARK in html:
         html = html.replace(_TOKEN_MARK, get_token(request))
-    if "<!--slot:" not in html:
-        return html
-    wanted: dict[str, set[int]] = {}
-    for match in _SLOT.finditer(html):
-        wanted.setdefault(match.group(1), set()).add(int(match.group(2)))
-    filled = {
-        name: _SLOT_FILLERS[name][0](request, ids) if name in _SLOT_FILLERS else {}
-        for name, ids in wanted.items()
-    }
-    return _SLOT.sub(lambda m: filled[m.group(1)].get(int(m.group(2)), m.group(3)), html)
+    return html
 
 
 def shareable(html: str) -> str:

@@ -667,3 +667,18 @@ def test_a_team_member_without_the_admin_never_gets_the_admin_link_of_one_with_i
     response = without.get("/en/activities/")
 
     assert 'href="/en/admin/"' not in text_of(response)
+
+
+@pytest.mark.django_db
+def test_a_lead_who_steps_down_loses_the_hosts_links_at_once(world):
+    public = world["public"]
+    url = f"/en/activities/{public.pk}/"
+    lead = _browser(world["lead"])
+    assert "Edit the activity" in text_of(lead.get(url))
+    membership = world["lead"].memberships.get()
+
+    membership.role = MembershipRole.MEMBER
+    membership.save()
+
+    assert "Edit the activity" not in text_of(lead.get(url))
+    assert "meet.example/secret-room" not in text_of(lead.get(url))
