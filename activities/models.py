@@ -129,6 +129,10 @@ class Activity(LanguageListsMixin, models.Model):
         indexes = [
             models.Index(fields=["status", "audience", "starts_at"]),
             models.Index(fields=["ends_at"]),
+            # The next start and registration deadline after now (selectors.next_change: when
+            # kept pages go stale by the clock) are read from these.
+            models.Index(fields=["starts_at"], name="activity_starts_at"),
+            models.Index(fields=["registration_deadline"], name="activity_deadline"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -28,7 +28,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import cached_property, lru_cache, wraps
 from pathlib import Path
 
 from django.conf import settings
@@ -201,12 +201,17 @@ class Snapshot:
             else None
         )
         kept = cache.get_many([key for key in (boundary_key, viewer_key) if key])
-        self.boundary = _current_boundary(boundary_key, kept.get(boundary_key))
+        self._boundary = (boundary_key, kept.get(boundary_key))
         self.viewer = (
             _viewer_class(user, self.versions[PARTNERS], self.person, kept.get(viewer_key))
             if user.is_authenticated
             else "visitor"
         )
+
+    @cached_property
+    def boundary(self) -> int:
+        # Worked out (a few index lookups) only for pages that show activities.
+        return _current_boundary(*self._boundary)
 
 
 def snapshot(request) -> Snapshot:
