@@ -65,9 +65,10 @@ def my_registration_badges(request, ids) -> dict[int, str]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    # Kept under the person's own version, which each of their registrations bumps.
+    # Kept under the person's own version, which each of their registrations bumps (and the
+    # activities' version, so a database restored from a backup is read again).
     statuses = personal_value(
-        request, "my-registration-statuses", lambda: my_registration_statuses(user=user), topics=()
+        request, "my-registration-statuses", lambda: my_registration_statuses(user=user)
     )
     return {
         pk: format_html(

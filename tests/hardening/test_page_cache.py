@@ -12,16 +12,19 @@ import datetime
 import os
 import re
 import uuid
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from activities import services as activity_services
 from activities.enums import ActivityStatus, Audience, RegistrationStatus
+from activities.models import Activity
 from core import content_cache
 from core.stylesheet import COOKIE, current_version
 from partners.enums import MembershipRole, Visibility
@@ -682,3 +685,18 @@ def test_a_lead_who_steps_down_loses_the_hosts_links_at_once(world):
 
     assert "Edit the activity" not in text_of(lead.get(url))
     assert "meet.example/secret-room" not in text_of(lead.get(url))
+
+
+@pytest.mark.django_db
+def test_after_a_database_restore_one_command_makes_every_kept_page_stale(world):
+    visitor = world["browsers"]["visitor"]
+    visitor.get("/en/activities/")
+    assert visitor.get("/en/activities/")["X-Page-Cache"] == "hit"
+    # A restore (or an UPDATE in SQL) changes rows without any signal.
+    Activity.objects.filter(pk=world["public"].pk).update(title_en="Restored title")
+
+    call_command("bump_page_cache", stdout=StringIO())
+    response = visitor.get("/en/activities/")
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Restored title" in text_of(response)
