@@ -8,7 +8,7 @@ from core import languages
 from core.content import translated_text
 from core.forms import SafeTextMixin, SaneDateField
 from feedback.enums import QuestionKind, SurveyAudience
-from feedback.models import ANSWER_LIMIT, Survey
+from feedback.models import ANSWER_LIMIT, SUMMARY_LIMIT, Survey
 
 # Results hide who answered, but not what they wrote: the words themselves can give a person away.
 FREE_TEXT_WARNING = _(
@@ -185,3 +185,32 @@ class AttachSurveyForm(SafeTextMixin, forms.Form):
     def __init__(self, *args, templates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
+
+
+class SummaryForm(SafeTextMixin, forms.Form):
+    """The team's words about a closed survey, in each language they write."""
+
+    def __init__(self, *args, summary=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in languages.codes():
+            for name in ("what_we_heard", "what_we_will_do"):
+                self.fields[f"{name}_{code}"] = forms.CharField(
+                    required=False,
+                    max_length=SUMMARY_LIMIT,
+                    widget=forms.Textarea(attrs={"rows": 5}),
+                )
+        languages.label_per_language(
+            self,
+            [
+                ("what_we_heard", gettext("What we heard")),
+                ("what_we_will_do", gettext("What we will do")),
+            ],
+        )
+        if summary is not None:
+            self.initial.update({name: getattr(summary, name) for name in self.fields})
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in languages.per_language("what_we_heard")):
+            raise ValidationError(_("Write what you heard in at least one language."))
+        return cleaned

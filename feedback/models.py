@@ -202,3 +202,35 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return str(self.id)
+
+
+SUMMARY_LIMIT = 5000
+
+
+class SurveySummary(models.Model):
+    """What the team heard in a closed survey and what the Lab will do about it, for the
+    community ("You said, we did"). The words are the team's own, per language; the numbers
+    shown beside them are computed live from the survey's results under the same k rule as the
+    results page (feedback.selectors.summary_results), and free-text answers are never shown."""
+
+    survey = models.OneToOneField(
+        Survey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="summary"
+    )
+    what_we_heard = models.TextField(
+        _("what we heard"), blank=True, validators=[MaxLengthValidator(SUMMARY_LIMIT)]
+    )
+    what_we_will_do = models.TextField(
+        _("what we will do"), blank=True, validators=[MaxLengthValidator(SUMMARY_LIMIT)]
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("survey summary")
+        verbose_name_plural = _("survey summaries")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["published_at"])]
+
+    def __str__(self) -> str:
+        return str(self.survey)

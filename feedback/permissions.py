@@ -108,3 +108,13 @@ def ensure_can_export(*, shown: bool, threshold: int) -> None:
 def ensure_can_attach_survey(user: User, activity) -> None:
     if not can_attach_survey(user, activity):
         raise FeedbackNotAllowed(_("Only the hosts and the team can add a survey."))
+
+
+def can_read_summaries(user: User) -> bool:
+    """Published summaries are for the community (and the team)."""
+    return is_staff(user) or is_community_member(user)
+
+
+def ensure_can_read_summaries(user: User) -> None:
+    if not can_read_summaries(user):
+        raise FeedbackNotAllowed(_("These pages are for the Learning Lab community."))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Avg, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -28,6 +29,7 @@ from feedback.models import (
     Receipt,
     Response,
     Survey,
+    SurveySummary,
 )
 from feedback.permissions import surveys_in_audience
 from feedback.schedule import (
@@ -431,4 +433,43 @@ def survey_calendar(*, survey: Survey) -> SurveyCalendar | None:
         if survey.reminder_sent_at
         else reminder_day(invited_on=invited_on, closes_on=survey.closes_on),
         is_over=bool(survey.closes_on and survey.closes_on < today),
+    )
+
+
+# --- Summaries for the community ------------------------------------------------------------------
+
+
+def summary_results(*, survey: Survey) -> SurveyResults:
+    """What a published summary may show: the results the team sees, under the same k rule
+    (nothing at all below it), without the response rate and without any free-text answer.
+    Only questions with a chart (scales and choices) are kept."""
+    full = results(survey=survey)
+    if not full.shown:
+        return SurveyResults(survey, full.responses, full.threshold, None, [])
+    charts = [
+        QuestionResult(item.question, answered=item.answered, bars=item.bars, average=item.average)
+        for item in full.questions
+        if item.question.kind != QuestionKind.TEXT
+    ]
+    return SurveyResults(survey, full.responses, full.threshold, None, charts)
+
+
+def summary_of(*, survey: Survey) -> SurveySummary | None:
+    return SurveySummary.objects.filter(survey=survey).first()
+
+
+def published_summary(*, pk: int) -> SurveySummary:
+    """A published summary with its survey and questions (404 for drafts and unknown ones)."""
+    summary = SurveySummary.objects.filter(pk=pk, published_at__isnull=False).first()
+    if summary is None:
+        raise Http404("No summary here.")
+    summary.survey = survey_with_questions(pk=summary.survey_id)
+    return summary
+
+
+def published_summaries() -> QuerySet[SurveySummary]:
+    return (
+        SurveySummary.objects.filter(published_at__isnull=False)
+        .select_related("survey")
+        .order_by("-published_at", "-pk")
     )

@@ -26,6 +26,7 @@ from feedback.models import (
     Receipt,
     Response,
     Survey,
+    SurveySummary,
 )
 from feedback.tasks import send_notices_task
 
@@ -305,3 +306,42 @@ def mark_notice_sent(*, survey: Survey, field: str) -> bool:
             **{field: timezone.now()}
         )
     )
+
+
+# --- Summaries for the community ("You said, we did") -------------------------------------------
+
+
+def _summarisable(survey: Survey) -> None:
+    if survey.kind != SurveyKind.SURVEY or not survey.is_closed():
+        raise FeedbackError(
+            _("A summary can be written once the survey is closed."), status_code=409
+        )
+
+
+@transaction.atomic
+def save_summary(*, survey: Survey, by: User, texts: dict[str, str]) -> SurveySummary:
+    """Create or change the team's summary of a closed survey: `texts` maps
+    what_we_heard_<code> and what_we_will_do_<code> to the words in each language."""
+    permissions.ensure_can_manage_surveys(by)
+    _summarisable(survey)
+    summary = SurveySummary.objects.select_for_update().filter(survey=survey).first()
+    summary = summary or SurveySummary(survey=survey)
+    for name, value in texts.items():
+        if name.startswith(("what_we_heard_", "what_we_will_do_")):
+            setattr(summary, name, value.strip())
+    if not any(getattr(summary, name) for name in languages.per_language("what_we_heard")):
+        raise FeedbackError(_("Write what you heard in at least one language."))
+    summary.full_clean()
+    summary.save()
+    return summary
+
+
+def publish_summary(*, summary: SurveySummary, by: User, publish: bool = True) -> SurveySummary:
+    """Show the summary to the community (or take it back). A survey below the anonymity
+    threshold can still be summarised in words: its page never shows any number."""
+    permissions.ensure_can_manage_surveys(by)
+    if publish:
+        _summarisable(summary.survey)
+    summary.published_at = (summary.published_at or timezone.now()) if publish else None
+    summary.save(update_fields=["published_at", "updated_at"])
+    return summary

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from feedback.models import Choice, Question, Survey
+from feedback.models import Choice, Question, Survey, SurveySummary
 
 
 @register(Survey)
@@ -16,3 +16,8 @@ class QuestionTranslationOptions(TranslationOptions):
 @register(Choice)
 class ChoiceTranslationOptions(TranslationOptions):
     fields = ("text",)
+
+
+@register(SurveySummary)
+class SurveySummaryTranslationOptions(TranslationOptions):
+    fields = ("what_we_heard", "what_we_will_do")

@@ -14,8 +14,8 @@ from core.csv_export import csv_response
 from core.refusals import bound_form, form_page
 from feedback import permissions, selectors, services
 from feedback.enums import QuestionKind, SurveyKind
-from feedback.forms import AnswerForm, AttachSurveyForm, QuestionForm, SurveyForm
-from feedback.models import Question, Survey
+from feedback.forms import AnswerForm, AttachSurveyForm, QuestionForm, SummaryForm, SurveyForm
+from feedback.models import Question, Survey, SurveySummary
 from partners.permissions import is_community_member
 
 
@@ -230,5 +230,83 @@ def attach(request, activity_pk: int):
             "title": translated_text(activity, "title"),
             "question_kinds": QuestionKind,
             "plan": selectors.attach_plan(activity=activity),
+        },
+    )
+
+
+# --- Summaries for the community ("You said, we did") -------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summary_edit(request, pk: int):
+    """The team writes what they heard in a closed survey and what the Lab will do."""
+    permissions.ensure_can_manage_surveys(request.user)
+    survey = _survey_or_404(pk)
+    if survey.kind != SurveyKind.SURVEY:
+        raise Http404("No survey here.")
+    summary = selectors.summary_of(survey=survey)
+
+    def save(form):
+        services.save_summary(survey=survey, by=request.user, texts=form.cleaned_data)
+        messages.success(request, _("The summary is saved."))
+        return redirect("feedback:summary_edit", pk=survey.pk)
+
+    return form_page(
+        request,
+        "feedback/summary_form.html",
+        form=bound_form(SummaryForm, request, summary=summary),
+        on_valid=save,
+        context=lambda: {
+            "survey": survey,
+            "title": translated_text(survey, "title"),
+            "summary": selectors.summary_of(survey=survey),
+            "results": selectors.summary_results(survey=survey),
+            "closed": survey.is_closed(),
+        },
+    )
+
+
+def _publish(request, pk: int, *, publish: bool):
+    permissions.ensure_can_manage_surveys(request.user)
+    summary = get_object_or_404(SurveySummary.objects.select_related("survey"), survey_id=pk)
+    services.publish_summary(summary=summary, by=request.user, publish=publish)
+    messages.success(
+        request,
+        _("The summary is published for the community.")
+        if publish
+        else _("The summary is taken back: only the team sees it now."),
+    )
+    return redirect("feedback:summary_edit", pk=pk)
+
+
+@login_required
+@require_POST
+def summary_publish(request, pk: int):
+    return _publish(request, pk, publish=True)
+
+
+@login_required
+@require_POST
+def summary_unpublish(request, pk: int):
+    return _publish(request, pk, publish=False)
+
+
+@login_required
+@require_GET
+def heard(request, pk: int):
+    """A published summary, for the community: the team's words and the charts that pass the
+    anonymity threshold, never a free-text answer."""
+    permissions.ensure_can_read_summaries(request.user)
+    summary = selectors.published_summary(pk=pk)
+    return render(
+        request,
+        "feedback/heard.html",
+        {
+            "summary": summary,
+            "title": translated_text(summary.survey, "title"),
+            "heard": translated_text(summary, "what_we_heard"),
+            "will_do": translated_text(summary, "what_we_will_do"),
+            "results": selectors.summary_results(survey=summary.survey),
         },
     )

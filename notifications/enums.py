@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     PROPOSAL_UPDATE = "proposal_update", _("Proposal update")
     RECOMMENDATION_DECIDED = "recommendation_decided", _("Recommendation decided")
     AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
+    FOLLOW_UP_DONE = "follow_up_done", _("Follow-up of a recommendation done")
     SURVEY_OPEN = "survey_open", _("Survey open")
     SURVEY_REMINDER = "survey_reminder", _("Survey reminder")
 
@@ -36,6 +37,7 @@ PREFERENCE_OF = {
     Kind.PROPOSAL_UPDATE: Preference.PROPOSALS,
     Kind.RECOMMENDATION_DECIDED: Preference.RECOMMENDATIONS,
     Kind.AGENDA_PUBLISHED: Preference.AGENDA,
+    Kind.FOLLOW_UP_DONE: Preference.RECOMMENDATIONS,
     Kind.SURVEY_OPEN: Preference.SURVEYS,
     Kind.SURVEY_REMINDER: Preference.SURVEYS,
 }

@@ -106,3 +106,50 @@ def my_lab(*, user: User) -> MyLab:
         and next_meeting.state == MeetingState.PUBLISHED,
         staff=_staff_tasks(user),
     )
+
+
+# --- "What we heard": survey summaries and decided recommendations, newest first ------------------
+
+
+@dataclass
+class HeardEntry:
+    """One line of "What we heard": a published survey summary or a decided recommendation."""
+
+    kind: str  # "summary" or "recommendation"
+    pk: int
+    at: datetime.datetime
+    obj: object = None
+
+
+def what_we_heard(*, user: User) -> list[HeardEntry]:
+    """Every published summary and every decided recommendation `user` may see, newest first,
+    as light rows (two queries whatever their number); `fill_heard` loads one page of them."""
+    entries = [
+        HeardEntry("summary", pk, at)
+        for pk, at in feedback.published_summaries().values_list("pk", "published_at")
+    ]
+    entries += [
+        HeardEntry("recommendation", pk, at or submitted or created)
+        for pk, at, submitted, created in workinggroup.decided_recommendations(
+            user=user
+        ).values_list("pk", "decided_at", "submitted_at", "created_at")
+    ]
+    entries.sort(key=lambda entry: (entry.at, entry.pk), reverse=True)
+    return entries
+
+
+def fill_heard(entries: list[HeardEntry], *, user: User) -> list[HeardEntry]:
+    """The objects of one page of entries, in a fixed number of queries."""
+    summary_ids = [e.pk for e in entries if e.kind == "summary"]
+    item_ids = [e.pk for e in entries if e.kind == "recommendation"]
+    summaries = feedback.published_summaries().in_bulk(summary_ids) if summary_ids else {}
+    items = (
+        workinggroup.with_follow_ups(
+            workinggroup.decided_recommendations(user=user).filter(pk__in=item_ids)
+        ).in_bulk()
+        if item_ids
+        else {}
+    )
+    for entry in entries:
+        entry.obj = (summaries if entry.kind == "summary" else items).get(entry.pk)
+    return [entry for entry in entries if entry.obj is not None]

@@ -1,12 +1,16 @@
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import check_for_language
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.services import set_preferred_language
 from core import content_cache
 from core.i18n import url_in_language
+from core.pagination import paginate
+from feedback import permissions as feedback_permissions
 from partners.selectors import organisations_of
+from portal import selectors
 from portal.selectors import my_lab
 
 
@@ -40,3 +44,23 @@ def set_language(request):
     if request.user.is_authenticated:
         set_preferred_language(user=request.user, language=language)
     return response
+
+
+HEARD_PAGE_SIZE = 20
+
+
+@login_required
+@require_GET
+def what_we_heard(request):
+    """ "You said, we did": the summaries of closed surveys and the recommendations the Working
+    Group decided, with what the Lab does about them, newest first."""
+    feedback_permissions.ensure_can_read_summaries(request.user)
+    paged = paginate(request, selectors.what_we_heard(user=request.user), HEARD_PAGE_SIZE)
+    return render(
+        request,
+        "portal/what_we_heard.html",
+        {
+            **paged,
+            "entries": selectors.fill_heard(list(paged["page_obj"].object_list), user=request.user),
+        },
+    )

@@ -66,3 +66,9 @@ class Decision(models.TextChoices):
     NOT_AGREED = "not_agreed", _("Not agreed")
     DEFERRED = "deferred", _("Deferred to a later meeting")
     NOTED = "noted", _("Discussed, no decision needed")
+
+
+class FollowUpStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("follow-up status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("follow-up status", "In progress")
+    DONE = "done", pgettext_lazy("follow-up status", "Done")

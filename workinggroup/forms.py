@@ -19,7 +19,7 @@ from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import ends_after_start, ends_after_start_message, local_moment
 from partners.models import Organisation
 from partners.selectors import traces_for
-from workinggroup.enums import Action, Decision, ItemKind, ItemState
+from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind, ItemState
 from workinggroup.models import TEXT_LIMIT, Item
 from workinggroup.selectors import Readers
 
@@ -364,3 +364,35 @@ class QueueFilterForm(SafeTextMixin, forms.Form):
             (code, languages.language_name(code)) for code in languages.codes()
         ]
         self.fields["organisation"].choices = anything + [(o.slug, o.name) for o in organisations]
+
+
+class FollowUpForm(SafeTextMixin, forms.Form):
+    """A follow-up action of an approved recommendation, described in each language the team
+    writes."""
+
+    owner = forms.CharField(
+        label=_("Who is responsible"),
+        max_length=200,
+        help_text=_("A team or a role, such as “The Learning Lab team”. It is shown to everyone."),
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+    due_on = SaneDateField(label=_("Planned for"), required=False, widget=DATE)
+
+    def __init__(self, *args, follow_up=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in languages.codes():
+            self.fields[f"description_{code}"] = forms.CharField(
+                required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+            )
+        languages.label_per_language(self, [("description", gettext("What will be done"))])
+        # The descriptions first, then who, status and date.
+        order = [*languages.per_language("description"), "owner", "status", "due_on"]
+        self.order_fields(order)
+        if follow_up is not None:
+            self.initial.update({name: getattr(follow_up, name) for name in self.fields})
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(name) for name in languages.per_language("description")):
+            raise ValidationError(_("Describe the action in at least one language."))
+        return cleaned

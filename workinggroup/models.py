@@ -10,7 +10,7 @@ from activities.models import Activity, LanguageListsMixin, validate_language_co
 from core.timezones import validate_timezone
 from core.validators import stored_range_q, validate_stored_range
 from partners.models import Organisation
-from workinggroup.enums import Action, Decision, ItemKind, ItemState, MeetingState
+from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind, ItemState, MeetingState
 
 TEXT_LIMIT = 5000
 
@@ -255,3 +255,37 @@ class ModerationLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.item}"
+
+
+class FollowUp(models.Model):
+    """Something the Lab does about an approved recommendation: what, who is responsible, by
+    when, and how far it is. Shown to the community on the item's page and on "What we heard";
+    its supporters and proposer hear when it is done."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="follow_ups")
+    description = models.TextField(_("what we will do"), validators=[MaxLengthValidator(1000)])
+    # Free text typed by the team ("The Learning Lab team", "Regional coordinators"): never a
+    # link to a person or an organisation, so no hidden organisation can be named by it.
+    owner = models.CharField(_("who is responsible"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=16, choices=FollowUpStatus.choices, default=FollowUpStatus.PLANNED
+    )
+    due_on = models.DateField(
+        _("planned for"), null=True, blank=True, validators=[validate_stored_range]
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=stored_range_q("due_on", dates=True), name="followup_due_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:50]

@@ -9,7 +9,8 @@ from core.timezones import zone_label
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 from notifications.registry import Email, NotDue, register
-from workinggroup.models import Meeting, ModerationLog
+from workinggroup.enums import FollowUpStatus
+from workinggroup.models import FollowUp, Meeting, ModerationLog
 
 
 @register(Kind.PROPOSAL_UPDATE)
@@ -55,5 +56,25 @@ def agenda_published(delivery: Delivery, language: str) -> Email:
             "starts_at": meeting.starts_at,
             "zone": zone_label(delivery.user.timezone),
             "url": absolute_url_for("workinggroup:meeting", language, pk=meeting.pk),
+        },
+    )
+
+
+@register(Kind.FOLLOW_UP_DONE)
+def follow_up_done(delivery: Delivery, language: str) -> Email:
+    follow_up = FollowUp.objects.select_related("item").filter(pk=delivery.ref_id).first()
+    if follow_up is None or follow_up.status != FollowUpStatus.DONE:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    title = translated_text(follow_up.item, "title", language)
+    action = translated_text(follow_up, "description", language)
+    return Email(
+        "notifications/email/follow_up_done",
+        {
+            "title": title.text,
+            "title_notice": title.notice if title.is_fallback else "",
+            "action": action.text,
+            "action_notice": action.notice if action.is_fallback else "",
+            "owner": follow_up.owner,
+            "url": absolute_url_for("workinggroup:item", language, pk=follow_up.item_id),
         },
     )

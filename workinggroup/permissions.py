@@ -12,7 +12,7 @@ from partners.enums import MembershipRole
 from partners.models import Membership, Organisation
 from partners.permissions import is_community_member
 from workinggroup.enums import ItemKind, ItemState, MeetingState
-from workinggroup.exceptions import WorkingGroupNotAllowed
+from workinggroup.exceptions import WorkingGroupError, WorkingGroupNotAllowed
 from workinggroup.models import Item, Meeting
 
 
@@ -147,3 +147,22 @@ def ensure_can_comment_on_meeting(user: User, meeting: Meeting) -> None:
 def ensure_can_manage_meetings(user: User) -> None:
     if not can_manage_meetings(user):
         raise WorkingGroupNotAllowed(_("Only the Learning Lab team keeps the agenda."))
+
+
+# --- Follow-up of approved recommendations ---------------------------------------------------
+
+
+def can_follow_up(user: User, item: Item) -> bool:
+    """The team records what the Lab does about an approved recommendation."""
+    return (
+        is_staff(user) and item.kind == ItemKind.RECOMMENDATION and item.state == ItemState.APPROVED
+    )
+
+
+def ensure_can_follow_up(user: User, item: Item) -> None:
+    if not is_staff(user):
+        raise WorkingGroupNotAllowed(_("Only the Learning Lab team records follow-up actions."))
+    if not can_follow_up(user, item):
+        raise WorkingGroupError(
+            _("Follow-up actions are for approved recommendations."), status_code=409
+        )

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from accounts.models import User
@@ -12,7 +12,15 @@ from partners.enums import MembershipRole
 from partners.models import Membership
 from partners.permissions import is_community_member
 from workinggroup.enums import ItemKind, ItemState, MeetingState
-from workinggroup.models import AgendaEntry, Comment, Item, Meeting, ModerationLog, Support
+from workinggroup.models import (
+    AgendaEntry,
+    Comment,
+    FollowUp,
+    Item,
+    Meeting,
+    ModerationLog,
+    Support,
+)
 from workinggroup.permissions import is_working_group_member
 
 
@@ -184,3 +192,33 @@ def moderation_readers(*, item: Item, by: User, deciding: bool) -> Readers:
             )
         )
     return Readers(proposer=proposer.language if proposer else None, supporters=supporters)
+
+
+def follow_ups(*, item: Item) -> QuerySet[FollowUp]:
+    return item.follow_ups.order_by("created_at", "pk")
+
+
+# What "What we heard" gathers: recommendations the Working Group decided on.
+DECIDED = (ItemState.APPROVED, ItemState.DECLINED)
+
+
+def decided_recommendations(*, user: User) -> QuerySet[Item]:
+    """Recommendations the Working Group decided, that `user` may see, each with `decided_at`
+    (when the decision was logged): for "What we heard", newest first."""
+    decided_at = (
+        ModerationLog.objects.filter(item=OuterRef("pk"), to_state__in=DECIDED)
+        .order_by("-created_at", "-pk")
+        .values("created_at")[:1]
+    )
+    return (
+        items_visible_to(user=user)
+        .filter(kind=ItemKind.RECOMMENDATION, state__in=DECIDED)
+        .annotate(decided_at=Subquery(decided_at))
+        .order_by("-decided_at", "-pk")
+    )
+
+
+def with_follow_ups(items: QuerySet[Item]) -> QuerySet[Item]:
+    return items.prefetch_related(
+        Prefetch("follow_ups", queryset=FollowUp.objects.order_by("created_at", "pk"))
+    )

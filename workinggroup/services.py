@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,12 +27,13 @@ from notifications import services as notifications
 from notifications.enums import Kind
 from partners.models import Organisation
 from workinggroup import permissions
-from workinggroup.enums import Action, ItemKind, ItemState, MeetingState
+from workinggroup.enums import Action, FollowUpStatus, ItemKind, ItemState, MeetingState
 from workinggroup.exceptions import WorkingGroupError
 from workinggroup.models import (
     TEXT_LIMIT,
     AgendaEntry,
     Comment,
+    FollowUp,
     Item,
     Meeting,
     ModerationLog,
@@ -440,3 +441,55 @@ def publish_meeting(*, meeting: Meeting, by: User) -> Meeting:
             ref_id=meeting.pk,
         )
     return meeting
+
+
+# --- Follow-up of approved recommendations ---------------------------------------------------
+
+
+FOLLOW_UP_FIELDS = ("owner", "status", "due_on")
+
+
+@transaction.atomic
+def save_follow_up(
+    *, item: Item, by: User, data: dict, follow_up: FollowUp | None = None
+) -> FollowUp:
+    """Add or change a follow-up action of an approved recommendation: `data` holds
+    description_<code> per language, owner, status and due_on. When it becomes done, its
+    supporters and proposer hear of it, each once."""
+    permissions.ensure_can_follow_up(by, item)
+    if not is_in_range(data.get("due_on")):
+        raise WorkingGroupError(date_out_of_range_message())
+    follow_up = follow_up or FollowUp(item=item)
+    if follow_up.pk:
+        follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk, item=item)
+    was_done = follow_up.status == FollowUpStatus.DONE
+    for name in languages.per_language("description"):
+        if name in data:
+            setattr(follow_up, name, (data[name] or "").strip())
+    for name in FOLLOW_UP_FIELDS:
+        if name in data:
+            setattr(follow_up, name, data[name].strip() if name == "owner" else data[name])
+    if not any(getattr(follow_up, name) for name in languages.per_language("description")):
+        raise WorkingGroupError(_("Describe the action in at least one language."))
+    done = follow_up.status == FollowUpStatus.DONE
+    follow_up.done_on = (follow_up.done_on or timezone.localdate()) if done else None
+    follow_up.full_clean()
+    follow_up.save()
+    if done and not was_done:
+        _notify_follow_up_done(follow_up=follow_up)
+    return follow_up
+
+
+def _notify_follow_up_done(*, follow_up: FollowUp) -> None:
+    """Each supporter of the recommendation, and its proposer, once per action (the key)."""
+    item = follow_up.item
+    people = User.objects.filter(
+        Q(pk__in=item.supports.values("user_id")) | Q(pk=item.proposer_id), is_active=True
+    ).select_related("notification_settings")
+    for person in people:
+        notifications.notify(
+            user=person,
+            kind=Kind.FOLLOW_UP_DONE,
+            key=f"follow-up-done:{follow_up.pk}:{person.pk}",
+            ref_id=follow_up.pk,
+        )

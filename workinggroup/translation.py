@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from workinggroup.models import AgendaEntry, Item, ModerationLog
+from workinggroup.models import AgendaEntry, FollowUp, Item, ModerationLog
 
 
 @register(Item)
@@ -18,3 +18,8 @@ class ModerationLogTranslationOptions(TranslationOptions):
     # The message to the proposer, in each language the team wrote it in (rows are append-only:
     # every version is written with the entry, never added later).
     fields = ("message",)
+
+
+@register(FollowUp)
+class FollowUpTranslationOptions(TranslationOptions):
+    fields = ("description",)

@@ -17,6 +17,7 @@ from workinggroup import permissions, selectors, services
 from workinggroup.enums import Action, ItemKind, MeetingState
 from workinggroup.forms import (
     CommentForm,
+    FollowUpForm,
     FreeEntryForm,
     ItemForm,
     MeetingForm,
@@ -26,7 +27,7 @@ from workinggroup.forms import (
     TranslationForm,
     hosts_zone,
 )
-from workinggroup.models import AgendaEntry
+from workinggroup.models import AgendaEntry, FollowUp
 
 PAGE_SIZE = 25
 
@@ -230,6 +231,8 @@ def _item_context(request, item, moderation_form=None):
         "comment_action": "workinggroup:comment",
         "comment_target": item.pk,
         "comment_form": CommentForm(),
+        "follow_ups": selectors.follow_ups(item=item),
+        "can_follow_up": permissions.can_follow_up(request.user, item),
     }
 
 
@@ -552,3 +555,35 @@ def meeting_publish(request, pk: int):
     services.publish_meeting(meeting=meeting, by=request.user)
     messages.success(request, _("The agenda is published; the Working Group has been told."))
     return redirect("workinggroup:meeting", pk=meeting.pk)
+
+
+# --- Follow-up of approved recommendations ---------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up(request, pk: int, follow_up_pk: int | None = None):
+    """The team adds an action to an approved recommendation, or changes one (its status
+    above all: marking it done tells the supporters)."""
+    item = selectors.item_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_follow_up(request.user, item)
+    existing = get_object_or_404(FollowUp, pk=follow_up_pk, item=item) if follow_up_pk else None
+
+    def save(form):
+        services.save_follow_up(
+            item=item, by=request.user, data=form.cleaned_data, follow_up=existing
+        )
+        messages.success(request, _("The follow-up action is saved."))
+        return redirect("workinggroup:item", pk=item.pk)
+
+    return form_page(
+        request,
+        "workinggroup/follow_up_form.html",
+        form=bound_form(FollowUpForm, request, follow_up=existing),
+        on_valid=save,
+        context={
+            "item": item,
+            "title": translated_text(item, "title"),
+            "follow_up": existing,
+        },
+    )

@@ -1,15 +1,18 @@
 """Every URL of the portal, for each role, answers as expected: allowed, sent to sign in,
 refused (403) or not found (404, as if it did not exist). A URL missing from the table fails."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from activities.models import Material
 from activities.services import rotate_calendar_token
 from core.stylesheet import COOKIE, current_version
-from feedback.models import Response
+from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
 from notifications.services import unsubscribe_token
 from partners.enums import MembershipRole
@@ -24,7 +27,8 @@ from tests.factories import (
     SurveyFactory,
     UserFactory,
 )
-from workinggroup.models import AgendaEntry
+from workinggroup.enums import ItemState
+from workinggroup.models import AgendaEntry, FollowUp
 
 ROLES = ["visitor", "member", "other_lead", "wg_member", "staff"]
 OK, LOGIN, DENIED, MISSING, METHOD = "ok", "login", "403", "404", "405"
@@ -163,6 +167,18 @@ MATRIX = {
         {},
         STAFF_ONLY,
     ),
+    "feedback:summary_edit": ("get", {"pk": "closed_survey"}, {}, STAFF_ONLY),
+    "feedback:summary_publish": ("post", {"pk": "closed_survey"}, {}, STAFF_ONLY),
+    "feedback:summary_unpublish": ("post", {"pk": "closed_survey"}, {}, STAFF_ONLY),
+    "feedback:heard": ("get", {"pk": "summary"}, {}, COMMUNITY),
+    "portal:what_we_heard": ("get", {}, {}, COMMUNITY),
+    "workinggroup:follow_up_add": ("get", {"pk": "approved_item"}, {}, STAFF_ONLY),
+    "workinggroup:follow_up_edit": (
+        "get",
+        {"pk": "approved_item", "follow_up_pk": "follow_up"},
+        {},
+        STAFF_ONLY,
+    ),
     "feedback:attach": ("get", {"activity_pk": "activity"}, {}, STAFF_ONLY),
     "notifications:preferences": ("get", {}, {}, COMMUNITY),
     "notifications:deliveries": ("get", {}, {}, STAFF_ONLY),
@@ -205,6 +221,15 @@ def world(settings, tmp_path):
     entry = AgendaEntry.objects.create(meeting=meeting, position=1, title_en="Item")
     survey = SurveyFactory()
     Response.objects.bulk_create(Response(survey=survey) for _ in range(5))
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    closed_survey = SurveyFactory(
+        opens_on=yesterday - datetime.timedelta(days=5), closes_on=yesterday
+    )
+    summary = SurveySummary.objects.create(
+        survey=closed_survey, what_we_heard_en="Heard.", published_at=timezone.now()
+    )
+    approved_item = ItemFactory(state=ItemState.APPROVED)
+    follow_up = FollowUp.objects.create(item=approved_item, description_en="Do it", owner="Team")
     users = {
         "visitor": None,
         "member": member_membership.user,
@@ -227,6 +252,10 @@ def world(settings, tmp_path):
         "meeting": meeting.pk,
         "entry": entry.pk,
         "survey": survey.pk,
+        "closed_survey": closed_survey.pk,
+        "summary": summary.pk,
+        "approved_item": approved_item.pk,
+        "follow_up": follow_up.pk,
         "question": survey.questions.first().pk,
         "delivery": delivery.pk,
         "calendar_token": rotate_calendar_token(user=owner),
