@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from feedback import services
 from feedback.enums import QuestionKind, SurveyKind
-from feedback.models import Answer, Response, Survey
+from feedback.models import Answer, Response, Survey, SurveySummary
 
 
 @dataclass(frozen=True)
@@ -136,4 +136,19 @@ def load(*, staff: User) -> int:
             Answer.objects.create(response=response, question=channel, choice=choices[index])
         if row.change:
             Answer.objects.create(response=response, question=idea, text=row.change)
-    return 2 + len(LAST_YEAR)
+    SurveySummary.objects.create(
+        survey=_last,
+        what_we_heard_en="Most of you found the activities useful, and peer exchanges helped "
+        "most. Many asked for calls at times that suit every region.",
+        what_we_heard_es="A la mayoría les resultaron útiles las actividades, y los intercambios "
+        "entre pares fueron lo que más ayudó. Muchas pidieron llamadas en horarios que "
+        "convengan a todas las regiones.",
+        what_we_heard_fr="La plupart d’entre vous ont trouvé les activités utiles, et les "
+        "échanges entre pairs ont le plus aidé. Beaucoup ont demandé des appels à des "
+        "horaires qui conviennent à toutes les régions.",
+        what_we_will_do_en="From next quarter, the calls rotate their time every month.",
+        what_we_will_do_es="Desde el próximo trimestre, las llamadas cambian de horario cada mes.",
+        what_we_will_do_fr="Dès le prochain trimestre, les appels changent d’horaire chaque mois.",
+        published_at=timezone.now(),
+    )
+    return 3 + len(LAST_YEAR)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from partners.models import Organisation
 from workinggroup import services
-from workinggroup.enums import Action, Decision, ItemKind
+from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind
 from workinggroup.models import Item, Meeting
 
 
@@ -250,4 +250,46 @@ def load(*, people: dict[str, User], organisations: dict[str, Organisation], sta
     _entries(upcoming, UPCOMING, staff)
     past = _meeting(PAST, staff, now)
     _entries(past, PAST, staff)
-    return created + len(UPCOMING.entries) + len(PAST.entries)
+    return created + _follow_ups(staff) + len(UPCOMING.entries) + len(PAST.entries)
+
+
+def _follow_ups(staff: User) -> int:
+    """The first recommendation (rotating the call times) approved, with what the Lab does."""
+    item = Item.objects.filter(kind=ItemKind.RECOMMENDATION).order_by("pk").first()
+    item = services.transition(
+        item=item,
+        action=Action.APPROVE,
+        by=staff,
+        version=item.version,
+        message={"es": "El Grupo de Trabajo lo aprobó. Abajo, lo que haremos."},
+    )
+    today = timezone.localdate()
+    for texts, owner, status, days in (
+        (
+            {
+                "description_en": "Publish a rotating calendar of call times for the year.",
+                "description_es": "Publicar un calendario rotativo de horarios para el año.",
+                "description_fr": "Publier un calendrier tournant des horaires pour l’année.",
+            },
+            "The Learning Lab team",
+            FollowUpStatus.IN_PROGRESS,
+            20,
+        ),
+        (
+            {"description_en": "Ask partners after three months whether the times work."},
+            "Regional coordinators",
+            FollowUpStatus.PLANNED,
+            110,
+        ),
+    ):
+        services.save_follow_up(
+            item=item,
+            by=staff,
+            data={
+                **texts,
+                "owner": owner,
+                "status": status,
+                "due_on": today + datetime.timedelta(days=days),
+            },
+        )
+    return 3
