@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from feedback import services
 from feedback.enums import QuestionKind, SurveyKind
-from feedback.models import Answer, Response, Survey, SurveySummary
+from feedback.models import Answer, Response, Survey
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,21 @@ def _survey(*, by: User, year: int, opens_on: datetime.date, closes_on: datetime
     return survey, useful, channel, idea
 
 
+SUMMARY = {
+    "what_we_heard_en": "Most of you found the activities useful, and peer exchanges helped "
+    "most. Many asked for calls at times that suit every region.",
+    "what_we_heard_es": "A la mayoría les resultaron útiles las actividades, y los "
+    "intercambios entre pares fueron lo que más ayudó. Muchas pidieron llamadas en horarios "
+    "que convengan a todas las regiones.",
+    "what_we_heard_fr": "La plupart d’entre vous ont trouvé les activités utiles, et les "
+    "échanges entre pairs ont le plus aidé. Beaucoup ont demandé des appels à des horaires "
+    "qui conviennent à toutes les régions.",
+    "what_we_will_do_en": "From next quarter, the calls rotate their time every month.",
+    "what_we_will_do_es": "Desde el próximo trimestre, las llamadas cambian de horario cada mes.",
+    "what_we_will_do_fr": "Dès le prochain trimestre, les appels changent d’horaire chaque mois.",
+}
+
+
 def load(*, staff: User) -> int:
     """Create the two surveys once (nothing when an annual survey exists). Returns how many
     rows it created (surveys and responses)."""
@@ -136,19 +151,6 @@ def load(*, staff: User) -> int:
             Answer.objects.create(response=response, question=channel, choice=choices[index])
         if row.change:
             Answer.objects.create(response=response, question=idea, text=row.change)
-    SurveySummary.objects.create(
-        survey=_last,
-        what_we_heard_en="Most of you found the activities useful, and peer exchanges helped "
-        "most. Many asked for calls at times that suit every region.",
-        what_we_heard_es="A la mayoría les resultaron útiles las actividades, y los intercambios "
-        "entre pares fueron lo que más ayudó. Muchas pidieron llamadas en horarios que "
-        "convengan a todas las regiones.",
-        what_we_heard_fr="La plupart d’entre vous ont trouvé les activités utiles, et les "
-        "échanges entre pairs ont le plus aidé. Beaucoup ont demandé des appels à des "
-        "horaires qui conviennent à toutes les régions.",
-        what_we_will_do_en="From next quarter, the calls rotate their time every month.",
-        what_we_will_do_es="Desde el próximo trimestre, las llamadas cambian de horario cada mes.",
-        what_we_will_do_fr="Dès le prochain trimestre, les appels changent d’horaire chaque mois.",
-        published_at=timezone.now(),
-    )
+    summary = services.save_summary(survey=_last, by=staff, texts=SUMMARY)
+    services.publish_summary(summary=summary, by=staff)
     return 3 + len(LAST_YEAR)

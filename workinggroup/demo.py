@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from partners.models import Organisation
 from workinggroup import services
-from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind
+from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind, ItemState
 from workinggroup.models import Item, Meeting
 
 
@@ -254,29 +254,34 @@ def load(*, people: dict[str, User], organisations: dict[str, Organisation], sta
 
 
 def _follow_ups(staff: User) -> int:
-    """The first recommendation (rotating the call times) approved, with what the Lab does."""
-    item = Item.objects.filter(kind=ItemKind.RECOMMENDATION).order_by("pk").first()
+    """The submitted recommendation (an interpretation fund) approved, with what the Lab
+    does about it."""
+    item = (
+        Item.objects.filter(kind=ItemKind.RECOMMENDATION, state=ItemState.SUBMITTED)
+        .order_by("pk")
+        .first()
+    )
     item = services.transition(
         item=item,
         action=Action.APPROVE,
         by=staff,
         version=item.version,
-        message={"es": "El Grupo de Trabajo lo aprobó. Abajo, lo que haremos."},
+        message={"fr": "Le Groupe de travail l’a approuvée. Ci-dessous, ce que nous ferons."},
     )
     today = timezone.localdate()
     for texts, owner, status, days in (
         (
             {
-                "description_en": "Publish a rotating calendar of call times for the year.",
-                "description_es": "Publicar un calendario rotativo de horarios para el año.",
-                "description_fr": "Publier un calendrier tournant des horaires pour l’année.",
+                "description_en": "Set aside an interpretation budget in next year's plan.",
+                "description_es": "Reservar un presupuesto de interpretación en el plan del año.",
+                "description_fr": "Réserver un budget d’interprétation dans le plan de l’année.",
             },
             "The Learning Lab team",
             FollowUpStatus.IN_PROGRESS,
             20,
         ),
         (
-            {"description_en": "Ask partners after three months whether the times work."},
+            {"description_en": "Ask partners after three months whether it reaches them."},
             "Regional coordinators",
             FollowUpStatus.PLANNED,
             110,
