@@ -120,6 +120,10 @@ class HeardEntry:
     at: datetime.datetime
     obj: object = None
 
+    @property
+    def is_summary(self) -> bool:
+        return self.kind == "summary"
+
 
 def what_we_heard(*, user: User) -> list[HeardEntry]:
     """Every published summary and every decided recommendation `user` may see, newest first,

@@ -230,6 +230,12 @@ def _start_urls(world, user) -> list[str]:
         "entry": 0,
         "question": 0,
         "delivery": 0,
+        # What we heard: the summary and follow-up pages of the world's survey and item (the
+        # What we heard list itself is crawled with everything else).
+        "closed_survey": world["kwargs"]["survey"],
+        "summary": 0,
+        "approved_item": world["kwargs"]["item"],
+        "follow_up": 0,
     }
     urls = []
     for name, (method, kwargs, _data, _expected) in MATRIX.items():

@@ -25,8 +25,8 @@ from tests.factories import (
     SurveyFactory,
     UserFactory,
 )
-from workinggroup.enums import Action, ItemState
-from workinggroup.models import ModerationLog
+from workinggroup.enums import Action, FollowUpStatus, ItemState
+from workinggroup.models import FollowUp, ModerationLog
 
 LANGUAGES = ["en", "es", "fr"]
 NAME = 'Zoë O\'Brien & "Zed" <Co>'
@@ -91,6 +91,14 @@ def _moderation(kind, user):
     return {"ref_id": entry.pk}, subject, [TITLE, MESSAGE, *_written_in_french(user)]
 
 
+def _follow_up(kind, user):
+    item = ItemFactory(title_en=TITLE, proposer=user, state=ItemState.APPROVED)
+    follow_up = FollowUp.objects.create(
+        item=item, description_fr=MESSAGE, owner=TITLE, status=FollowUpStatus.DONE
+    )
+    return {"ref_id": follow_up.pk}, [TITLE], [TITLE, MESSAGE, *_written_in_french(user)]
+
+
 def _agenda(kind, user):
     return {"ref_id": MeetingFactory().pk}, []
 
@@ -110,6 +118,7 @@ SETUPS = {
     "proposal_update": _moderation,
     "recommendation_decided": _moderation,
     "agenda_published": _agenda,
+    "follow_up_done": _follow_up,
     "survey_open": _survey,
     "survey_reminder": _survey,
 }
