@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from accounts.models import User
@@ -45,21 +46,34 @@ class QuestionFilters:
 
 
 def question_list(*, user: User, filters: QuestionFilters) -> QuerySet[LearningQuestion]:
-    """Newest or most supported first, with the counts a row shows (subqueries: rows are
-    never repeated and the page costs the same for 10 questions as for 50)."""
+    """Newest or most supported first, with the counts a row shows (correlated subqueries,
+    not joins: rows are never repeated, and the page costs the same for 10 questions as for
+    50)."""
     questions = questions_visible_to(user=user)
     if filters.q:
         text = Q()
         for field in ("title_en", "title_es", "title_fr", "body_en", "body_es", "body_fr"):
             text |= Q(**{f"{field}__icontains": filters.q})
         questions = questions.filter(text)
+    supporters = (
+        LearningQuestion.supporters.through.objects.filter(learningquestion=OuterRef("pk"))
+        .order_by()
+        .values("learningquestion")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    activities = (
+        LearningQuestion.activities.through.objects.filter(
+            learningquestion=OuterRef("pk"), activity__status__in=ActivityStatus.LISTED
+        )
+        .order_by()
+        .values("learningquestion")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     questions = questions.select_related("asked_by", "organisation").annotate(
-        support_count=Count("supporters", distinct=True),
-        activity_count=Count(
-            "activities",
-            filter=Q(activities__status__in=ActivityStatus.LISTED),
-            distinct=True,
-        ),
+        support_count=Coalesce(Subquery(supporters), 0),
+        activity_count=Coalesce(Subquery(activities), 0),
     )
     if filters.order == "supported":
         return questions.order_by("-support_count", "-created_at", "-pk")

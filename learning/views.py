@@ -88,12 +88,13 @@ def _question_context(request, question) -> dict:
         "can_moderate": permissions.can_moderate(user),
     }
     if can_edit:
-        context["link_activity_form"] = LinkActivityForm(
-            activities=selectors.linkable_activities(question=question, user=user)
-        )
-        context["link_outcome_form"] = LinkOutcomeForm(
-            outcomes=selectors.linkable_outcomes(question=question, user=user)
-        )
+        # A form only when there is something to choose: an empty menu helps nobody.
+        linkable = selectors.linkable_activities(question=question, user=user)
+        if linkable.exists():
+            context["link_activity_form"] = LinkActivityForm(activities=linkable)
+        outcomes = selectors.linkable_outcomes(question=question, user=user)
+        if outcomes.exists():
+            context["link_outcome_form"] = LinkOutcomeForm(outcomes=outcomes)
     if context["can_moderate"]:
         context["moderation_form"] = ModerationForm(initial={"reason": question.hidden_reason})
     return context

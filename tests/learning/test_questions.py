@@ -289,3 +289,16 @@ def test_activity_list_offers_no_question_filter_to_visitors(client):
 
     assert "Community only question" not in body
     assert 'name="question"' not in body
+
+
+def test_demo_questions_are_loaded_once_in_three_languages(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+
+    questions = LearningQuestion.objects.all()
+    assert sorted(questions.values_list("original_language", flat=True)) == ["en", "es", "fr"]
+    assert all(question.supporters.exists() for question in questions)
+    assert all(question.activities.exists() for question in questions)
