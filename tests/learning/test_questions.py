@@ -244,7 +244,7 @@ def test_list_queries_are_constant(client, django_assert_max_num_queries, count)
     _questions(count)
     client.force_login(PartnerFactory())
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("learning:list"), {"order": "supported"})
 
     assert response.status_code == 200
@@ -262,7 +262,7 @@ def test_question_page_queries_are_constant(client, django_assert_max_num_querie
         question.outcomes.add(ItemFactory(state=ItemState.APPROVED))
     client.force_login(question.asked_by)
 
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(16):
         response = _page(client, question)
 
     assert response.status_code == 200
