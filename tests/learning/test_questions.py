@@ -302,3 +302,12 @@ def test_demo_questions_are_loaded_once_in_three_languages(settings):
     assert sorted(questions.values_list("original_language", flat=True)) == ["en", "es", "fr"]
     assert all(question.supporters.exists() for question in questions)
     assert all(question.activities.exists() for question in questions)
+
+
+def test_activity_list_refuses_an_unknown_question_with_400(client):
+    LearningQuestionFactory().activities.add(ActivityFactory())
+    client.force_login(PartnerFactory())
+
+    response = client.get(reverse("activities:list"), {"question": "abc"})
+
+    assert response.status_code == 400
