@@ -414,6 +414,7 @@ class ActivityFilterForm(SafeTextMixin, forms.Form):
     month = forms.CharField(
         label=_("Month"), required=False, widget=forms.TextInput(attrs={"type": "month"})
     )
+    question = forms.ChoiceField(label=_("Learning question"), required=False)
 
     def __init__(self, *args, choices: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -428,6 +429,12 @@ class ActivityFilterForm(SafeTextMixin, forms.Form):
         self.fields["host"].choices = anything + [
             (organisation.slug, organisation.name) for organisation in choices["hosts"]
         ]
+        # Only the community sees learning questions: for everyone else the field is not there
+        # (and a question in the address is ignored).
+        if choices.get("questions"):
+            self.fields["question"].choices = anything + list(choices["questions"])
+        else:
+            del self.fields["question"]
 
     def clean_month(self) -> str:
         month = self.cleaned_data["month"]

@@ -2,6 +2,7 @@
 start from `activities_visible_to`."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -80,10 +81,32 @@ class ActivityFilters:
     focus: str = ""
     host: str = ""
     month: str = ""  # "2026-11"
+    question: str = ""  # a learning question's id (see provide_question_filter)
 
     @property
     def active(self) -> bool:
-        return any([self.q, self.type, self.language, self.focus, self.host, self.month])
+        return any(
+            [self.q, self.type, self.language, self.focus, self.host, self.month, self.question]
+        )
+
+
+@dataclass(frozen=True)
+class QuestionFilter:
+    """How the list is narrowed to the activities that address a learning question. The
+    questions and their links live in `learning`, above this app (dependencies point down), so
+    learning provides both parts in its AppConfig.ready: the (value, label) choices a viewer may
+    pick, and the ids of the activities linked to a chosen question the viewer may see."""
+
+    choices: Callable[[User], list[tuple[str, str]]]
+    activity_ids: Callable[[User, str], QuerySet]
+
+
+_question_filter: QuestionFilter | None = None
+
+
+def provide_question_filter(question_filter: QuestionFilter) -> None:
+    global _question_filter
+    _question_filter = question_filter
 
 
 def _with_card_data(
@@ -145,6 +168,8 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
                 organisation__in=organisations_visible_to(user=user).filter(slug=filters.host)
             ).values("activity_id")
         )
+    if filters.question and _question_filter is not None:
+        activities = activities.filter(pk__in=_question_filter.activity_ids(user, filters.question))
     if filters.month:
         year, month = (int(part) for part in filters.month.split("-"))
         first = datetime.datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
@@ -177,6 +202,7 @@ def list_choices(*, user: User) -> dict:
             .distinct()
             .only("name", "slug")
         ),
+        "questions": _question_filter.choices(user) if _question_filter is not None else [],
     }
 
 

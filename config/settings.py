@@ -72,6 +72,7 @@ LOCAL_APPS = [
     "activities",
     "feedback",
     "workinggroup",
+    "learning",
     "notifications",
     "portal",
 ]

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("activities/", include("activities.urls")),
     path("working-group/", include("workinggroup.urls")),
+    path("learning/", include("learning.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),

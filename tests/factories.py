@@ -11,6 +11,7 @@ from activities.models import Activity, Registration
 from core.tokens import hash_token
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
+from learning.models import LearningQuestion
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation, OrganisationInvitation
 from tests.mfa import give_authenticator
@@ -205,3 +206,16 @@ class SurveyFactory(DjangoModelFactory):
         Question.objects.create(
             survey=obj, position=3, kind="text", required=False, text_en="Anything else?"
         )
+
+
+class LearningQuestionFactory(DjangoModelFactory):
+    """A question asked in English by a partner member."""
+
+    class Meta:
+        model = LearningQuestion
+
+    title_en = factory.Sequence(lambda n: f"How do we learn {n}?")
+    body_en = "What have others tried?"
+    original_language = "en"
+    asked_by = factory.SubFactory(UserFactory)
+    organisation = factory.LazyAttribute(lambda o: MembershipFactory(user=o.asked_by).organisation)

@@ -235,7 +235,9 @@ def test_list_query_count_is_constant(client, django_assert_max_num_queries, cou
     )
     client.force_login(membership.user)
 
-    with django_assert_max_num_queries(12):
+    # 13 with a cold cache: the community's filter choices include the learning questions
+    # (one query, then kept per viewer class with the other choices).
+    with django_assert_max_num_queries(13):
         response = client.get("/es/activities/")
 
     assert response.status_code == 200

@@ -26,6 +26,9 @@ ALLOWED: dict[str, set[str]] = {
     "activities": {"notifications", "partners", "accounts", "core"},
     "feedback": {"activities", "notifications", "partners", "accounts", "core"},
     "workinggroup": {"activities", "notifications", "partners", "accounts", "core"},
+    # Learning questions gather what the community learned: activities (and their materials)
+    # and the Working Group's outcomes.
+    "learning": {"activities", "workinggroup", "notifications", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

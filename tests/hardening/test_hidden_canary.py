@@ -35,6 +35,7 @@ from notifications.services import render, unsubscribe_token
 from partners.enums import MembershipRole, Visibility
 from tests.factories import (
     ActivityFactory,
+    LearningQuestionFactory,
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -142,6 +143,13 @@ def canary_world(settings, tmp_path):
         message="On the agenda.",
     )
     survey = SurveyFactory(audience=SurveyAudience.ACTIVITY, activity=shared)
+    # A learning question asked by the hidden organisation's lead, supported by its member,
+    # linked to the shared activity and the proposal.
+    question = LearningQuestionFactory(
+        title_en="How do we reach rural youth?", asked_by=hidden_lead, organisation=hidden
+    )
+    question.supporters.add(hidden_member, member)
+    question.activities.add(shared)
 
     users = {
         "visitor": None,
@@ -169,6 +177,7 @@ def canary_world(settings, tmp_path):
             "item": proposal.pk,
             "meeting": meeting.pk,
             "survey": survey.pk,
+            "learning_question": question.pk,
         },
     }
 

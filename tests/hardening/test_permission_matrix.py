@@ -20,6 +20,7 @@ from tests.factories import (
     ActivityFactory,
     InvitationFactory,
     ItemFactory,
+    LearningQuestionFactory,
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -152,6 +153,23 @@ MATRIX = {
         STAFF_ONLY,
     ),
     "workinggroup:meeting_publish": ("post", {"pk": "meeting"}, {}, STAFF_ONLY),
+    "learning:list": ("get", {}, {}, COMMUNITY),
+    "learning:ask": ("get", {}, {}, COMMUNITY),
+    "learning:question": ("get", {"pk": "learning_question"}, {}, COMMUNITY),
+    "learning:edit": (
+        "get",
+        {"pk": "learning_question"},
+        {},
+        {**_signed_in(DENIED), "member": OK},
+    ),
+    "learning:support": ("post", {"pk": "learning_question"}, {"support": "yes"}, COMMUNITY),
+    "learning:link": (
+        "post",
+        {"pk": "learning_question"},
+        {"activity": "activity"},
+        {**_signed_in(DENIED), "member": OK},
+    ),
+    "learning:moderate": ("post", {"pk": "learning_question"}, {"hide": "no"}, STAFF_ONLY),
     "feedback:list": ("get", {}, {}, COMMUNITY),
     "feedback:box": ("get", {}, {}, COMMUNITY),
     "feedback:answer": ("get", {"pk": "survey"}, {}, _signed_in(OK, staff=MISSING)),
@@ -217,6 +235,9 @@ def world(settings, tmp_path):
         file=SimpleUploadedFile("s.pdf", b"%PDF-1.4 test"),
     )
     item = ItemFactory(proposer=owner, organisation=organisation)
+    learning_question = LearningQuestionFactory(
+        asked_by=member_membership.user, organisation=organisation
+    )
     meeting = MeetingFactory()
     entry = AgendaEntry.objects.create(meeting=meeting, position=1, title_en="Item")
     survey = SurveyFactory()
@@ -249,6 +270,7 @@ def world(settings, tmp_path):
         "membership": member_membership.pk,
         "item": item.pk,
         "item_version": item.version,
+        "learning_question": learning_question.pk,
         "meeting": meeting.pk,
         "entry": entry.pk,
         "survey": survey.pk,

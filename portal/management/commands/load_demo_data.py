@@ -15,6 +15,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from activities import demo as activities_demo
 from feedback import demo as feedback_demo
+from learning import demo as learning_demo
 from partners import demo as partners_demo
 from workinggroup import demo as workinggroup_demo
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 people=people, organisations=organisations, staff=staff
             )
             created += feedback_demo.load(staff=staff)
+            created += learning_demo.load(people=people, staff=staff)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
