@@ -143,13 +143,6 @@ def provide(name: str, function) -> None:
     _provided[name] = function
 
 
-def time_boundary() -> int:
-    """The current period between two changes of activity content by the clock."""
-    (version,) = versions(ACTIVITIES)
-    key = _BOUNDARY.format(version)
-    return _current_boundary(key, cache.get(key))
-
-
 def _current_boundary(key: str, boundary: int | None) -> int:
     now = timezone.now()
     if boundary is None or (boundary and boundary <= now.timestamp()):
