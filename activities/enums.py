@@ -27,14 +27,17 @@ class Audience(models.TextChoices):
 
 class ActivityStatus(models.TextChoices):
     """The life of an activity: DRAFT -> SCHEDULED -> CANCELLED or COMPLETED, moved only by
-    `activities.services.change_status` (its TRANSITIONS table). Partners' proposals are
+    `activities.services.change_status` (the NEXT table below). Partners' proposals are
     moderated as Working Group items and arrive here scheduled; only SCHEDULED activities take
-    registrations."""
+    registrations. The team may hold back a draft or a scheduled activity that breaks the
+    community's rules (HELD_BACK: seen by its hosts and the team only), and release it to what
+    it was."""
 
     DRAFT = "draft", pgettext_lazy("activity status", "Draft")
     SCHEDULED = "scheduled", pgettext_lazy("activity status", "Scheduled")
     CANCELLED = "cancelled", pgettext_lazy("activity status", "Cancelled")
     COMPLETED = "completed", pgettext_lazy("activity status", "Completed")
+    HELD_BACK = "held_back", pgettext_lazy("activity status", "Held back")
 
 
 # State groups, on the enum so that no module lists them again (set after the class body: a
@@ -55,6 +58,47 @@ ActivityStatus.NEXT = {
     ActivityStatus.CANCELLED: (),
     ActivityStatus.COMPLETED: (),
 }
+# Held back (activities.permissions.ensure_can_hold_back): from a draft or a scheduled
+# activity, and released only to the status it was held back from (Activity.held_back_from).
+ActivityStatus.NEXT[ActivityStatus.DRAFT] += (ActivityStatus.HELD_BACK,)
+ActivityStatus.NEXT[ActivityStatus.SCHEDULED] += (ActivityStatus.HELD_BACK,)
+ActivityStatus.NEXT[ActivityStatus.HELD_BACK] = (ActivityStatus.DRAFT, ActivityStatus.SCHEDULED)
+
+
+class LedBy(models.TextChoices):
+    """Who leads an activity. Partner-led: its hosts decide and publish, the team supports
+    (activities.permissions). Team-led: the team publishes, as before."""
+
+    PARTNERS = "partners", _("Partners: the hosts decide and publish")
+    TEAM = "team", _("The Learning Lab team")
+
+
+class SupportKind(models.TextChoices):
+    """What hosts may ask the Learning Lab for."""
+
+    INTERPRETATION = "interpretation", _("Interpretation")
+    ROOM_OR_LINK = "room_or_link", _("A meeting room or an online meeting link")
+    BUDGET = "budget", _("A budget line")
+    OTHER = "other", _("Something else")
+
+
+class SupportState(models.TextChoices):
+    OPEN = "open", pgettext_lazy("support request", "Waiting for the team")
+    CONFIRMED = "confirmed", pgettext_lazy("support request", "Confirmed")
+    DECLINED = "declined", pgettext_lazy("support request", "Declined")
+
+
+class SuggestionState(models.TextChoices):
+    OPEN = "open", pgettext_lazy("suggestion", "Waiting for the hosts")
+    ACCEPTED = "accepted", pgettext_lazy("suggestion", "Accepted")
+    DISMISSED = "dismissed", pgettext_lazy("suggestion", "Dismissed")
+
+
+class LogAction(models.TextChoices):
+    """What the activity log records (append-only: activities.models.ActivityLog)."""
+
+    HELD_BACK = "held_back", _("Held back")
+    RELEASED = "released", _("Released")
 
 
 class RegistrationStatus(models.TextChoices):

@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,13 +15,23 @@ from activities.enums import (
     ActivityStatus,
     ActivityType,
     Audience,
+    LedBy,
+    LogAction,
     MaterialKind,
     RegistrationStatus,
+    SuggestionState,
+    SupportKind,
+    SupportState,
 )
 from core import languages
 from core.timezones import validate_timezone
 from core.tokens import hash_token
-from core.validators import stored_range_q, validate_single_line, validate_stored_range
+from core.validators import (
+    stored_range_q,
+    validate_multi_line,
+    validate_single_line,
+    validate_stored_range,
+)
 from partners.models import FocusArea, Organisation
 
 
@@ -108,6 +119,13 @@ class Activity(LanguageListsMixin, models.Model):
         _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT
     )
     cancellation_reason = models.TextField(_("why it was cancelled"), blank=True)
+    led_by = models.CharField(
+        _("led by"), max_length=16, choices=LedBy.choices, default=LedBy.TEAM
+    )
+    # The status a held-back activity goes back to when the team releases it.
+    held_back_from = models.CharField(
+        max_length=16, choices=ActivityStatus.choices, blank=True, editable=False
+    )
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(
         default=0, editable=False, help_text="Calendar revision, bumped on every change."
@@ -162,6 +180,14 @@ class Activity(LanguageListsMixin, models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == ActivityStatus.CANCELLED
+
+    @property
+    def is_held_back(self) -> bool:
+        return self.status == ActivityStatus.HELD_BACK
+
+    @property
+    def is_partner_led(self) -> bool:
+        return self.led_by == LedBy.PARTNERS
 
     @property
     def is_unpublished(self) -> bool:
@@ -272,3 +298,127 @@ class CalendarToken(models.Model):
     def new_token() -> tuple[str, str]:
         token = secrets.token_urlsafe(24)
         return token, hash_token(token)
+
+
+# The longest texts of the support and suggestion exchanges.
+DETAILS_LIMIT = 2000
+NOTE_LIMIT = 1000
+
+
+def _text(label, limit: int, **kwargs):
+    return models.TextField(
+        label, validators=[MaxLengthValidator(limit), validate_multi_line], **kwargs
+    )
+
+
+class SupportRequest(models.Model):
+    """Logistics the hosts ask the Learning Lab for (interpretation, a room or a link, a budget
+    line): the team confirms or declines each with a note, and the hosts see the answer."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="support_requests"
+    )
+    kind = models.CharField(_("what is needed"), max_length=32, choices=SupportKind.choices)
+    details = _text(_("details"), DETAILS_LIMIT, blank=True)
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("asked"), default=timezone.now)
+    state = models.CharField(
+        _("state"), max_length=16, choices=SupportState.choices, default=SupportState.OPEN
+    )
+    note = _text(_("the team's note"), NOTE_LIMIT, blank=True)
+    note_language = models.CharField(max_length=8, choices=settings.LANGUAGES, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("support request")
+        verbose_name_plural = _("support requests")
+        ordering = ["requested_at", "pk"]
+        indexes = [models.Index(fields=["state", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.activity}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == SupportState.OPEN
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.state == SupportState.CONFIRMED
+
+
+class Suggestion(models.Model):
+    """A suggestion from the team to an activity's hosts, who accept or dismiss it. It never
+    changes the activity by itself: the hosts do, if they accept it."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="suggestions")
+    text = _text(_("suggestion"), DETAILS_LIMIT)
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    state = models.CharField(
+        _("state"), max_length=16, choices=SuggestionState.choices, default=SuggestionState.OPEN
+    )
+    reply = _text(_("the hosts' reply"), NOTE_LIMIT, blank=True)
+    reply_language = models.CharField(max_length=8, choices=settings.LANGUAGES, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == SuggestionState.OPEN
+
+
+class ActivityLog(models.Model):
+    """What the team did to an activity's standing (held back, released), by whom, why and
+    when. Append-only, in the database itself (migration 0006's triggers)."""
+
+    # PROTECT: the log is never changed, so neither the activity nor the person can go.
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="log")
+    action = models.CharField(_("action"), max_length=16, choices=LogAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = _text(_("reason"), NOTE_LIMIT)
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} · {self.activity}"
