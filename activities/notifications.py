@@ -11,9 +11,10 @@ from django.utils import timezone
 from accounts.models import User
 from activities.calendars import CANCEL, REQUEST, activity_url, calendar_for, with_attendee
 from activities.enums import ActivityStatus, RegistrationStatus
-from activities.models import Activity, Registration
+from activities.models import Activity, ActivityLog, Registration, Suggestion, SupportRequest
+from activities.permissions import is_host
 from activities.selectors import hosts_zone_for, needs_summary
-from core.content import translated_text
+from core.content import TranslatedText, translated_text
 from core.i18n import absolute_url_for
 from core.timezones import zone_label
 from notifications import services as notifications
@@ -151,6 +152,81 @@ def activity_cancelled_email(delivery: Delivery, language: str) -> Email:
 @register(Kind.PLACE_AVAILABLE)
 def place_available(delivery: Delivery, language: str) -> Email:
     return _to_a_coming_place(delivery, language, "notifications/email/place_available")
+
+
+# --- To the hosts: the team's decisions, answers and suggestions (partner-led activities) ----
+
+
+def _written(text: str, written_in: str, language: str) -> TranslatedText:
+    """A person's words as they wrote them, with a note when the reader reads another language."""
+    return TranslatedText(text, written_in or language, bool(written_in) and written_in != language)
+
+
+def _to_a_host(delivery: Delivery, language: str, template: str, context: dict) -> Email:
+    activity = delivery.activity
+    if activity is None or not is_host(delivery.user, activity):
+        # No longer one of its hosts: the news is not theirs any more.
+        raise NotDue(DeliveryStatus.CANCELLED)
+    title = translated_text(activity, "title", language)
+    return Email(
+        template,
+        {
+            "title": title.text,
+            "title_notice": title.notice if title.is_fallback else "",
+            "url": absolute_url_for("activities:support", language, pk=activity.pk),
+            **context,
+        },
+    )
+
+
+@register(Kind.ACTIVITY_HELD_BACK)
+@register(Kind.ACTIVITY_RELEASED)
+def held_back_or_released(delivery: Delivery, language: str) -> Email:
+    entry = ActivityLog.objects.filter(pk=delivery.ref_id).first()
+    if entry is None:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    reason = _written(entry.reason, entry.language, language)
+    name = "activity_held_back" if delivery.kind == Kind.ACTIVITY_HELD_BACK else "activity_released"
+    return _to_a_host(
+        delivery,
+        language,
+        f"notifications/email/{name}",
+        {"reason": reason.text, "reason_notice": reason.notice if reason.is_fallback else ""},
+    )
+
+
+@register(Kind.SUPPORT_ANSWERED)
+def support_answered(delivery: Delivery, language: str) -> Email:
+    support = SupportRequest.objects.filter(pk=delivery.ref_id).first()
+    if support is None or support.is_open:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    note = _written(support.note, support.note_language, language)
+    kind = str(support.get_kind_display())  # rendered in `language` (notifications.services)
+    return _to_a_host(
+        delivery,
+        language,
+        "notifications/email/support_answered",
+        {
+            "kind": kind,
+            "confirmed": support.is_confirmed,
+            "note": note.text,
+            "note_notice": note.notice if note.is_fallback else "",
+        },
+    )
+
+
+@register(Kind.SUGGESTION_RECEIVED)
+def suggestion_received(delivery: Delivery, language: str) -> Email:
+    suggestion = Suggestion.objects.filter(pk=delivery.ref_id).first()
+    if suggestion is None or not suggestion.is_open:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    text = _written(suggestion.text, suggestion.language, language)
+    return _to_a_host(
+        delivery,
+        language,
+        "notifications/email/suggestion_received",
+        {"suggestion": text.text, "suggestion_notice": text.notice if text.is_fallback else ""},
+    )
 
 
 # --- Reminders and notices (called by activities.services) -----------------------------------

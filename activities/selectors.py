@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import is_staff
-from activities.enums import ActivityStatus, Audience, RegistrationStatus
-from activities.models import Activity, CalendarToken, Material, Registration
+from activities.enums import ActivityStatus, Audience, LogAction, RegistrationStatus, SupportState
+from activities.models import Activity, CalendarToken, Material, Registration, SupportRequest
 from core import languages
 from core.tokens import hash_token
 from partners.enums import MembershipRole
@@ -543,4 +543,78 @@ def my_past_registrations(*, user: User) -> QuerySet[Registration]:
             activity__status__in=ActivityStatus.LISTED,
         )
         .order_by("-activity__starts_at", "-activity__pk")
+    )
+
+
+# --- Partner-led activities: hosts, support requests, suggestions, the log ---------------------
+
+
+def hosts_to_tell(*, activity: Activity) -> QuerySet[User]:
+    """Everyone who hosts `activity` (its host people and the leads of its host
+    organisations), active, each once: those told of the team's answers and decisions."""
+    leads = Membership.objects.filter(
+        role=MembershipRole.LEAD,
+        organisation__in=Activity.host_organisations.through.objects.filter(
+            activity=activity
+        ).values("organisation_id"),
+    ).values("user_id")
+    people = Activity.host_people.through.objects.filter(activity=activity).values("user_id")
+    return (
+        User.objects.filter(Q(pk__in=leads) | Q(pk__in=people), is_active=True)
+        .select_related("notification_settings")
+        .order_by("pk")
+    )
+
+
+def support_requests(*, activity: Activity) -> list:
+    """The activity's support requests, oldest first (for its hosts and the team)."""
+    return list(activity.support_requests.order_by("requested_at", "pk"))
+
+
+def suggestions(*, activity: Activity) -> list:
+    """The team's suggestions to the activity's hosts, oldest first."""
+    return list(activity.suggestions.order_by("created_at", "pk"))
+
+
+def activity_log(*, activity: Activity) -> list:
+    """Held back, released: who, when, why (the actor is a team member)."""
+    return list(activity.log.select_related("actor").order_by("at", "pk"))
+
+
+def latest_hold(*, activity: Activity):
+    """The log entry that held the activity back, while it is held back; else None."""
+    if activity.status != ActivityStatus.HELD_BACK:
+        return None
+    return activity.log.filter(action=LogAction.HELD_BACK).order_by("-at", "-pk").first()
+
+
+def open_support_requests() -> QuerySet:
+    """Every request the team has not answered yet, oldest first, with its activity (for the
+    team, who see every activity and organisation)."""
+    return (
+        SupportRequest.objects.filter(state=SupportState.OPEN)
+        .select_related("activity")
+        .order_by("requested_at", "pk")
+    )
+
+
+def hosted_by_me(*, user: User) -> QuerySet[Activity]:
+    """The activities `user` hosts (as a host person or a lead of a host organisation) that
+    are still to come, drafts and held-back ones included, soonest first."""
+    if not user.is_authenticated:
+        return Activity.objects.none()
+    hosting = Q(
+        pk__in=Activity.host_people.through.objects.filter(user=user).values("activity_id")
+    ) | Q(
+        pk__in=Activity.host_organisations.through.objects.filter(
+            organisation__in=Membership.objects.filter(
+                user=user, role=MembershipRole.LEAD
+            ).values("organisation_id")
+        ).values("activity_id")
+    )
+    return (
+        Activity.objects.filter(hosting, ends_at__gte=timezone.now())
+        .exclude(status=ActivityStatus.CANCELLED)
+        .defer(*languages.per_language("description"), "description")
+        .order_by("starts_at", "pk")
     )

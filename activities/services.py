@@ -1,5 +1,6 @@
-"""Writes about activities: registrations and the waiting list, editing, cancelling, materials,
-calendar feed tokens."""
+"""Writes about activities: registrations and the waiting list, editing, cancelling, holding
+back and releasing, materials, calendar feed tokens, and the support the hosts ask the team for
+and the team's suggestions to the hosts."""
 
 from collections.abc import Mapping
 
@@ -10,10 +11,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from activities import notifications, permissions
-from activities.enums import ActivityStatus, RegistrationStatus
+from activities import notifications, permissions, selectors
+from activities.enums import (
+    ActivityStatus,
+    LedBy,
+    LogAction,
+    RegistrationStatus,
+    SuggestionState,
+    SupportKind,
+    SupportState,
+)
 from activities.exceptions import ActivityError
-from activities.models import Activity, CalendarToken, Material, Registration
+from activities.models import (
+    DETAILS_LIMIT,
+    NOTE_LIMIT,
+    Activity,
+    ActivityLog,
+    CalendarToken,
+    Material,
+    Registration,
+    Suggestion,
+    SupportRequest,
+)
 from core import languages
 from core.validators import (
     date_out_of_range_message,
@@ -176,12 +195,20 @@ def _apply(activity: Activity, data: dict, host_organisations, host_people, focu
 
 @transaction.atomic
 def create_activity(
-    *, by: User, data: dict, status: str, host_organisations, host_people, focus_areas
+    *,
+    by: User,
+    data: dict,
+    status: str,
+    host_organisations,
+    host_people,
+    focus_areas,
+    led_by: str = LedBy.TEAM,
 ) -> Activity:
-    """A new activity (staff): saved as a draft, then published through `change_status` when
-    `status` is SCHEDULED."""
-    permissions.ensure_can_create_activity(by)
-    activity = Activity(created_by=by, status=ActivityStatus.DRAFT)
+    """A new activity: saved as a draft, then published through `change_status` when `status`
+    is SCHEDULED (a partner-led one by its hosts, a team-led one by the team). A partner starts
+    a partner-led activity hosted by one of their organisations, themselves a host person."""
+    permissions.ensure_can_create_as(by, led_by, host_organisations, host_people)
+    activity = Activity(created_by=by, status=ActivityStatus.DRAFT, led_by=led_by)
     _apply(activity, data, host_organisations, host_people, focus_areas)
     if status != ActivityStatus.DRAFT:
         return change_status(activity=activity, to=status, by=by)
@@ -268,6 +295,8 @@ def change_status(
     """
     activity = _locked(activity)
     permissions.ensure_can_change_status(by, activity, to)
+    if ActivityStatus.HELD_BACK in (activity.status, to):
+        return _hold_or_release(activity=activity, to=to, by=by, reason=reason)
     reasons = texts_per_language(
         reason, language=getattr(by, "language", "") or languages.codes()[0], limit=REASON_LIMIT
     )
@@ -286,6 +315,151 @@ def change_status(
     elif to == ActivityStatus.CANCELLED:
         notifications.activity_cancelled(activity=activity)
     return activity
+
+
+def clean_text(text: str, *, limit: int, required: bool = False) -> str:
+    """A text typed by a person, stripped and checked (at most `limit` characters, no control
+    characters); refused (400) with the validator's own translated words."""
+    text = (text or "").strip()
+    if required and not text:
+        raise ActivityError(_("Write a few words: this field is required."))
+    try:
+        MaxLengthValidator(limit)(text)
+        validate_multi_line(text)
+    except ValidationError as error:
+        raise ActivityError(" ".join(error.messages)) from error
+    return text
+
+
+def _language_of(user: User | None) -> str:
+    code = getattr(user, "language", "") or ""
+    return code if code in languages.codes() else languages.codes()[0]
+
+
+def _hold_or_release(*, activity: Activity, to: str, by: User, reason) -> Activity:
+    """Hold back (the team: the activity leaves every list, feed and calendar, registration
+    closes, its reminders stop) or release it to the status it was held back from (reminders
+    armed again). Either way a reason is required; the move is written to the append-only
+    activity log and every host is told why, in their language. `activity` is locked."""
+    if not isinstance(reason, str):
+        raise ValueError("a hold-back or release reason is one text, in its writer's language")
+    reason = clean_text(reason, limit=NOTE_LIMIT, required=True)
+    holding = to == ActivityStatus.HELD_BACK
+    if holding:
+        activity.held_back_from = activity.status
+    else:
+        activity.held_back_from = ""
+    activity.status = to
+    activity.sequence += 1
+    activity.save(update_fields=["status", "held_back_from", "sequence", "updated_at"])
+    entry = ActivityLog.objects.create(
+        activity=activity,
+        action=LogAction.HELD_BACK if holding else LogAction.RELEASED,
+        actor=by,
+        reason=reason,
+        language=_language_of(by),
+    )
+    if holding:
+        notifications.stop_reminders(activity=activity)
+    elif to == ActivityStatus.SCHEDULED:
+        notifications.arm_activity(activity=activity)
+    kind = Kind.ACTIVITY_HELD_BACK if holding else Kind.ACTIVITY_RELEASED
+    for host in selectors.hosts_to_tell(activity=activity):
+        notifications.notify(
+            user=host,
+            kind=kind,
+            key=f"activity-log:{entry.pk}:{host.pk}",
+            activity=activity,
+            ref_id=entry.pk,
+        )
+    return activity
+
+
+@transaction.atomic
+def request_support(
+    *, activity: Activity, by: User, kind: str, details: str = "", language: str | None = None
+) -> SupportRequest:
+    """The hosts ask the Learning Lab for logistics (`kind`: SupportKind) with `details`; the
+    team sees it among the open requests. Nothing is sent."""
+    activity = _locked(activity)
+    permissions.ensure_can_request_support(by, activity)
+    if kind not in SupportKind.values:
+        raise ActivityError(_("Choose what you need from the list."))
+    support = SupportRequest.objects.create(
+        activity=activity,
+        kind=kind,
+        details=clean_text(details, limit=DETAILS_LIMIT, required=kind == SupportKind.OTHER),
+        language=language if language in languages.codes() else _language_of(by),
+        requested_by=by,
+    )
+    return support
+
+
+@transaction.atomic
+def answer_support(
+    *, support: SupportRequest, by: User, confirm: bool, note: str = ""
+) -> SupportRequest:
+    """The team confirms or declines an open request, with a note (required to decline); the
+    hosts are told, each in their language. Of two answers at once the second is refused."""
+    support = SupportRequest.objects.select_for_update().get(pk=support.pk)
+    permissions.ensure_can_answer_support(by, support)
+    support.state = SupportState.CONFIRMED if confirm else SupportState.DECLINED
+    support.note = clean_text(note, limit=NOTE_LIMIT, required=not confirm)
+    support.note_language = _language_of(by) if support.note else ""
+    support.decided_by = by
+    support.decided_at = timezone.now()
+    support.save()
+    for host in selectors.hosts_to_tell(activity=support.activity):
+        notifications.notify(
+            user=host,
+            kind=Kind.SUPPORT_ANSWERED,
+            key=f"support:{support.pk}:{host.pk}",
+            activity=support.activity,
+            ref_id=support.pk,
+        )
+    return support
+
+
+@transaction.atomic
+def suggest(*, activity: Activity, by: User, text: str) -> Suggestion:
+    """The team writes a suggestion to the hosts, who are told (each in their language). It
+    changes nothing of the activity."""
+    activity = _locked(activity)
+    permissions.ensure_can_suggest(by, activity)
+    suggestion = Suggestion.objects.create(
+        activity=activity,
+        text=clean_text(text, limit=DETAILS_LIMIT, required=True),
+        language=_language_of(by),
+        written_by=by,
+    )
+    for host in selectors.hosts_to_tell(activity=activity):
+        notifications.notify(
+            user=host,
+            kind=Kind.SUGGESTION_RECEIVED,
+            key=f"suggestion:{suggestion.pk}:{host.pk}",
+            activity=activity,
+            ref_id=suggestion.pk,
+        )
+    return suggestion
+
+
+@transaction.atomic
+def answer_suggestion(
+    *, suggestion: Suggestion, by: User, accept: bool, reply: str = ""
+) -> Suggestion:
+    """A host accepts or dismisses an open suggestion, optionally with a reply the team reads.
+    Accepting changes nothing by itself: the hosts edit the activity if they wish."""
+    suggestion = Suggestion.objects.select_for_update().select_related("activity").get(
+        pk=suggestion.pk
+    )
+    permissions.ensure_can_answer_suggestion(by, suggestion)
+    suggestion.state = SuggestionState.ACCEPTED if accept else SuggestionState.DISMISSED
+    suggestion.reply = clean_text(reply, limit=NOTE_LIMIT)
+    suggestion.reply_language = _language_of(by) if suggestion.reply else ""
+    suggestion.answered_by = by
+    suggestion.answered_at = timezone.now()
+    suggestion.save()
+    return suggestion
 
 
 def add_material(

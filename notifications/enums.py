@@ -12,6 +12,8 @@ class Preference(models.TextChoices):
     RECOMMENDATIONS = "recommendations", _("Decisions on recommendations I support")
     AGENDA = "agenda", _("Working Group agendas (for its members)")
     SURVEYS = "surveys", _("Surveys that open for me, and one reminder")
+    # --- Partner-led activities (issue 16)
+    HOSTING = "hosting", _("For activities I host: the team's answers, suggestions and decisions")
 
 
 class Kind(models.TextChoices):
@@ -26,6 +28,11 @@ class Kind(models.TextChoices):
     FOLLOW_UP_DONE = "follow_up_done", _("Follow-up of a recommendation done")
     SURVEY_OPEN = "survey_open", _("Survey open")
     SURVEY_REMINDER = "survey_reminder", _("Survey reminder")
+    # --- Partner-led activities (issue 16)
+    ACTIVITY_HELD_BACK = "activity_held_back", _("Activity held back")
+    ACTIVITY_RELEASED = "activity_released", _("Activity released")
+    SUPPORT_ANSWERED = "support_answered", _("Support request answered")
+    SUGGESTION_RECEIVED = "suggestion_received", _("Suggestion from the team")
 
 
 PREFERENCE_OF = {
@@ -40,6 +47,11 @@ PREFERENCE_OF = {
     Kind.FOLLOW_UP_DONE: Preference.RECOMMENDATIONS,
     Kind.SURVEY_OPEN: Preference.SURVEYS,
     Kind.SURVEY_REMINDER: Preference.SURVEYS,
+    # --- Partner-led activities (issue 16)
+    Kind.ACTIVITY_HELD_BACK: Preference.HOSTING,
+    Kind.ACTIVITY_RELEASED: Preference.HOSTING,
+    Kind.SUPPORT_ANSWERED: Preference.HOSTING,
+    Kind.SUGGESTION_RECEIVED: Preference.HOSTING,
 }
 
 
