@@ -9,8 +9,9 @@ from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from activities.enums import ActivityStatus, ActivityType, MaterialKind
-from activities.models import Activity
+from accounts.permissions import is_staff
+from activities.enums import ActivityStatus, ActivityType, LedBy, MaterialKind, SupportKind
+from activities.models import DETAILS_LIMIT, NOTE_LIMIT, Activity
 from activities.selectors import hosts_zone_for
 from activities.services import REASON_LIMIT
 from activities.validators import validate_material_file
@@ -187,6 +188,9 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
         led = Organisation.objects.filter(
             memberships__user=user, memberships__role=MembershipRole.LEAD
         ).values_list("pk", flat=True)
+        if not led and not is_staff(user):
+            # A member (not a lead) starting a partner-led activity: their own organisations.
+            led = Organisation.objects.filter(memberships__user=user).values_list("pk", flat=True)
         self.initial["host_organisations"] = [pk for pk in led if pk in self._shown]
         if user.pk in self._shown_people:
             self.initial["host_people"] = [user.pk]
@@ -293,6 +297,17 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
 
 
 class NewActivityForm(ActivityForm):
+    """A new activity. The team chooses who leads it (a partner-led one is then published by
+    its hosts); a partner's is always partner-led (the field is not there)."""
+
+    led_by = forms.ChoiceField(
+        label=_("Who leads it"),
+        choices=LedBy.choices,
+        widget=forms.RadioSelect,
+        initial=LedBy.TEAM,
+        required=False,
+        help_text=_("A partner-led activity is published by its hosts, not by the team."),
+    )
     status = forms.ChoiceField(
         label=_("Publish"),
         choices=[
@@ -301,6 +316,77 @@ class NewActivityForm(ActivityForm):
         ],
         widget=forms.RadioSelect,
         initial=ActivityStatus.SCHEDULED,
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self._by_team = is_staff(user)
+        if not self._by_team:
+            del self.fields["led_by"]
+
+    def led_by(self) -> str:
+        if not self._by_team:
+            return LedBy.PARTNERS
+        return self.cleaned_data.get("led_by") or LedBy.TEAM
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("led_by") == LedBy.PARTNERS
+            and cleaned.get("status") == ActivityStatus.SCHEDULED
+        ):
+            self.add_error(
+                "status",
+                _("The hosts publish a partner-led activity: save it as a draft for them."),
+            )
+        return cleaned
+
+
+class SupportRequestForm(SafeTextMixin, forms.Form):
+    """What the hosts ask the Learning Lab for."""
+
+    kind = forms.ChoiceField(label=_("What do you need?"), choices=SupportKind.choices)
+    details = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=DETAILS_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: into which language, how many people, which city, how much."),
+    )
+
+
+class AnswerForm(SafeTextMixin, forms.Form):
+    """The team's answer to a support request, or the hosts' to a suggestion: one of two
+    buttons (`decision`) and a note."""
+
+    decision = forms.ChoiceField(choices=[("yes", "yes"), ("no", "no")])
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def yes(self) -> bool:
+        return self.cleaned_data["decision"] == "yes"
+
+
+class SuggestionForm(SafeTextMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Your suggestion to the hosts"),
+        max_length=DETAILS_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The hosts are told by email; they accept or dismiss it. It changes nothing by itself."),
+    )
+
+
+class ReasonForm(SafeTextMixin, forms.Form):
+    """Why the team holds an activity back, or releases it: the hosts read it."""
+
+    reason = forms.CharField(
+        label=_("Reason (the hosts read it)"),
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 

@@ -191,7 +191,8 @@ def own_organisation_ids(user: User) -> set[int]:
 
 def ensure_can_create_activity(user: User) -> None:
     """The team (any activity), or a member of a partner organisation (a partner-led one)."""
-    if not (is_staff(user) or own_organisation_ids(user)):
+    # is_community_member: staff, or someone with a membership (remembered per request).
+    if not is_community_member(user):
         raise NotAllowed(
             _("Only members of a partner organisation and the Learning Lab team can add activities.")
         )
@@ -199,6 +200,11 @@ def ensure_can_create_activity(user: User) -> None:
 
 def can_create_activity(user: User) -> bool:
     return _allowed(ensure_can_create_activity, user)
+
+
+def starts_partner_led(user: User) -> bool:
+    """A partner (not the team) whose new activities are partner-led: "Host an activity"."""
+    return can_create_activity(user) and not is_staff(user)
 
 
 def ensure_can_create_as(user: User, led_by: str, host_organisations, host_people) -> None:

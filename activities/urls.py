@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("calendar/", views.my_calendar, name="my_calendar"),
     path("mine/", views.mine, name="mine"),
+    path("support/", views.open_support, name="open_support"),
     path("public.ics", views.public_feed_ics, name="public_ics"),
     path(
         "feed/",
@@ -26,6 +27,19 @@ urlpatterns = [
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/cancel/", views.cancel_activity, name="cancel"),
     path("<int:pk>/publish/", views.publish, name="publish"),
+    path("<int:pk>/hold-back/", views.hold_back, name="hold_back"),
+    path("<int:pk>/release/", views.release, name="release"),
+    path("<int:pk>/support/", views.support, name="support"),
+    path("<int:pk>/support/ask/", views.ask_support, name="ask_support"),
+    path(
+        "<int:pk>/support/<int:request_pk>/answer/", views.answer_support, name="answer_support"
+    ),
+    path("<int:pk>/suggestions/", views.suggest, name="suggest"),
+    path(
+        "<int:pk>/suggestions/<int:suggestion_pk>/answer/",
+        views.answer_suggestion,
+        name="answer_suggestion",
+    ),
     path("<int:pk>/attendees/", views.attendees, name="attendees"),
     path("<int:pk>/attendees.csv", views.attendees_csv, name="attendees_csv"),
     path("<int:pk>/materials/add/", views.add_material, name="add_material"),

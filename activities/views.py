@@ -15,12 +15,16 @@ from activities.enums import ActivityStatus, RegistrationStatus
 from activities.forms import (
     ActivityFilterForm,
     ActivityForm,
+    AnswerForm,
     CancelActivityForm,
     MaterialForm,
     NewActivityForm,
+    ReasonForm,
     RegistrationForm,
+    SuggestionForm,
+    SupportRequestForm,
 )
-from activities.models import CalendarToken, Material
+from activities.models import CalendarToken, Material, Suggestion, SupportRequest
 from core import content_cache
 from core.content import translated_text
 from core.csv_export import csv_response
@@ -50,7 +54,12 @@ def activity_list(request):
         else selectors.ActivityFilters()
     )
     results = content_cache.fragment(request, "activities:list")
-    context = {"form": form, "filters": filters, "fragment": results}
+    context = {
+        "form": form,
+        "filters": filters,
+        "fragment": results,
+        "hosts_own": permissions.starts_partner_led(request.user),
+    }
     if not results.cached:
         context["filter_chips"] = active_filter_chips(form, keep=["when"])
         context.update(
@@ -93,8 +102,15 @@ def _detail_context(request, activity) -> dict:
         if show_people
         else None,
         "can_manage": permissions.can_manage_activity(user, activity),
+        "can_edit": permissions.can_edit(user, activity),
+        "can_add_material": permissions.can_add_material(user, activity),
         "can_cancel_activity": permissions.can_cancel_activity(user, activity),
         "can_publish": permissions.can_publish(user, activity),
+        "can_see_support": permissions.can_see_support(user, activity),
+        "can_hold_back": permissions.can_hold_back(user, activity),
+        "can_release": permissions.can_release(user, activity),
+        # Only for a held-back activity (seen by its hosts and the team alone).
+        "hold": selectors.latest_hold(activity=activity) if activity.is_held_back else None,
         **(
             _kept_for_page(request, activity.pk)["sharing"]
             if request.method == "GET"
@@ -307,6 +323,8 @@ def mine(request):
         "activities/mine.html",
         {
             "upcoming": rows,
+            "hosting": list(selectors.hosted_by_me(user=request.user)[:PAGE_SIZE]),
+            "hosts_own": permissions.starts_partner_led(request.user),
             **paginate(request, selectors.my_past_registrations(user=request.user), PAGE_SIZE),
         },
     )
@@ -393,7 +411,8 @@ def _relations(form):
 def _activity_form_page(request, form, *, on_valid, activity):
     """The activity form: saved through `on_valid`, or, when a host list's "Filter" button sent
     it, shown again unsaved and without errors, the lists narrowed, everything typed kept."""
-    context = {"activity": activity}
+    # A partner starting their own (partner-led) activity: "Host an activity".
+    context = {"activity": activity, "hosting": activity is None and "led_by" not in form.fields}
     if request.method == "POST" and "filter_hosts" in request.POST:
         form.narrow_hosts()
         return render(request, "activities/form.html", {**context, "form": form})
@@ -403,6 +422,7 @@ def _activity_form_page(request, form, *, on_valid, activity):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
+    """The team adds any activity; a partner hosts one of their own (partner-led)."""
     permissions.ensure_can_create_activity(request.user)
 
     def on_valid(form):
@@ -410,9 +430,13 @@ def create(request):
             by=request.user,
             data=form.service_data(),
             status=form.cleaned_data["status"],
+            led_by=form.led_by(),
             **_relations(form),
         )
-        messages.success(request, _("The activity has been saved."))
+        if activity.status == ActivityStatus.SCHEDULED:
+            messages.success(request, _("The activity is published."))
+        else:
+            messages.success(request, _("The activity has been saved."))
         return redirect("activities:detail", pk=activity.pk)
 
     return _activity_form_page(
@@ -584,3 +608,208 @@ def public_feed_ics(request):
         method=PUBLISH,
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+# --- Partner-led activities: holding back, support requests, suggestions ---------------------
+
+
+def _reason_page(request, pk: int, *, to_hold: bool):
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    if to_hold:
+        permissions.ensure_can_hold_back(request.user, activity)
+    else:
+        permissions.ensure_can_release(request.user, activity)
+
+    def on_valid(form):
+        services.change_status(
+            activity=activity,
+            to=ActivityStatus.HELD_BACK if to_hold else activity.held_back_from,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        if to_hold:
+            messages.success(request, _("The activity is held back; its hosts have been told why."))
+        else:
+            messages.success(request, _("The activity is released; its hosts have been told."))
+        return redirect("activities:detail", pk=activity.pk)
+
+    return form_page(
+        request,
+        "activities/hold_back.html",
+        form=bound_form(ReasonForm, request),
+        on_valid=on_valid,
+        context={
+            "activity": activity,
+            "title": translated_text(activity, "title"),
+            "to_hold": to_hold,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hold_back(request, pk: int):
+    """The team holds back an activity that breaks the community's rules, with a reason."""
+    return _reason_page(request, pk, to_hold=True)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def release(request, pk: int):
+    """The team releases an activity it held back, to what it was, with a reason."""
+    return _reason_page(request, pk, to_hold=False)
+
+
+def _support_context(request, activity, **forms) -> dict:
+    """The support page of `activity` for its hosts and the team: what the hosts asked for and
+    the answers, the team's suggestions and the hosts' answers, and the log."""
+    user = request.user
+    requests = selectors.support_requests(activity=activity)
+    suggestions = selectors.suggestions(activity=activity)
+    return {
+        "activity": activity,
+        "title": translated_text(activity, "title"),
+        "support_requests": [
+            {"request": row, "can_answer": permissions.can_answer_support(user, row)}
+            for row in requests
+        ],
+        "suggestions": [
+            {"suggestion": row, "can_answer": permissions.can_answer_suggestion(user, row)}
+            for row in suggestions
+        ],
+        "log": selectors.activity_log(activity=activity),
+        "can_request_support": permissions.can_request_support(user, activity),
+        "can_suggest": permissions.can_suggest(user, activity),
+        "ask_form": forms.get("ask_form") or SupportRequestForm(),
+        "suggestion_form": forms.get("suggestion_form") or SuggestionForm(),
+        "answer_form": forms.get("answer_form"),
+        "answered_pk": forms.get("answered_pk"),
+    }
+
+
+def _support_activity(request, pk: int):
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_see_support(request.user, activity)
+    # Suggestions and requests name their activity: no query each.
+    return activity
+
+
+@login_required
+@require_GET
+def support(request, pk: int):
+    """For the hosts and the team only: never part of the shared activity page."""
+    activity = _support_activity(request, pk)
+    return render(request, "activities/support.html", _support_context(request, activity))
+
+
+def _support_form_page(request, activity, form, form_name: str, on_valid, **extra):
+    return form_page(
+        request,
+        "activities/support.html",
+        form=form,
+        form_name=form_name,
+        on_valid=on_valid,
+        context=lambda: _support_context(request, activity, **{form_name: form}, **extra),
+    )
+
+
+def _back_to_support(activity):
+    return redirect(reverse("activities:support", args=[activity.pk]))
+
+
+@login_required
+@require_POST
+def ask_support(request, pk: int):
+    activity = _support_activity(request, pk)
+    permissions.ensure_can_request_support(request.user, activity)
+
+    def on_valid(form):
+        services.request_support(
+            activity=activity,
+            by=request.user,
+            kind=form.cleaned_data["kind"],
+            details=form.cleaned_data["details"],
+            language=translation.get_language(),
+        )
+        messages.success(request, _("Your request is with the Learning Lab team."))
+        return _back_to_support(activity)
+
+    return _support_form_page(
+        request, activity, bound_form(SupportRequestForm, request), "ask_form", on_valid
+    )
+
+
+@login_required
+@require_POST
+def answer_support(request, pk: int, request_pk: int):
+    activity = _support_activity(request, pk)
+    row = get_object_or_404(SupportRequest, pk=request_pk, activity=activity)
+    permissions.ensure_can_answer_support(request.user, row)
+
+    def on_valid(form):
+        services.answer_support(
+            support=row, by=request.user, confirm=form.yes(), note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("Your answer is saved; the hosts have been told."))
+        return _back_to_support(activity)
+
+    return _support_form_page(
+        request,
+        activity,
+        bound_form(AnswerForm, request),
+        "answer_form",
+        on_valid,
+        answered_pk=row.pk,
+    )
+
+
+@login_required
+@require_POST
+def suggest(request, pk: int):
+    activity = _support_activity(request, pk)
+    permissions.ensure_can_suggest(request.user, activity)
+
+    def on_valid(form):
+        services.suggest(activity=activity, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Your suggestion is sent to the hosts."))
+        return _back_to_support(activity)
+
+    return _support_form_page(
+        request, activity, bound_form(SuggestionForm, request), "suggestion_form", on_valid
+    )
+
+
+@login_required
+@require_POST
+def answer_suggestion(request, pk: int, suggestion_pk: int):
+    activity = _support_activity(request, pk)
+    row = get_object_or_404(Suggestion, pk=suggestion_pk, activity=activity)
+    permissions.ensure_can_answer_suggestion(request.user, row)
+
+    def on_valid(form):
+        services.answer_suggestion(
+            suggestion=row, by=request.user, accept=form.yes(), reply=form.cleaned_data["note"]
+        )
+        messages.success(request, _("Your answer is saved."))
+        return _back_to_support(activity)
+
+    return _support_form_page(
+        request,
+        activity,
+        bound_form(AnswerForm, request),
+        "answer_form",
+        on_valid,
+        answered_pk=row.pk,
+    )
+
+
+@login_required
+@require_GET
+def open_support(request):
+    """The team's list of support requests waiting for an answer, oldest first."""
+    permissions.ensure_can_see_open_requests(request.user)
+    return render(
+        request,
+        "activities/open_support.html",
+        paginate(request, selectors.open_support_requests(), PAGE_SIZE),
+    )
