@@ -15,7 +15,15 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from activities import permissions, services
 from activities.enums import ActivityStatus
-from activities.models import Activity, CalendarToken, Material, Registration
+from activities.models import (
+    Activity,
+    ActivityLog,
+    CalendarToken,
+    Material,
+    Registration,
+    Suggestion,
+    SupportRequest,
+)
 from core.adminsafety import SafeAdminMixin
 from core.exceptions import ApplicationError
 
@@ -23,6 +31,7 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 # Changed only through the services (the waiting list, calendars and reminders follow them).
 WORKFLOW_FIELDS = [
     "status",
+    "led_by",
     "starts_at",
     "ends_at",
     "timezone",
@@ -104,8 +113,17 @@ def mark_completed(modeladmin, request, queryset):
 
 @admin.register(Activity)
 class ActivityAdmin(SafeAdminMixin, TabbedTranslationAdmin):
-    list_display = ["title", "type", "status", "audience", "starts_at", "timezone", "capacity"]
-    list_filter = ["status", "type", "audience", "format"]
+    list_display = [
+        "title",
+        "type",
+        "status",
+        "led_by",
+        "audience",
+        "starts_at",
+        "timezone",
+        "capacity",
+    ]
+    list_filter = ["status", "led_by", "type", "audience", "format"]
     search_fields = ["title_en", "title_es", "title_fr"]
     date_hierarchy = "starts_at"
     filter_horizontal = ["host_organisations", "focus_areas"]
@@ -183,3 +201,36 @@ class CalendarTokenAdmin(SafeAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class _ReadOnlyAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """Support requests, suggestions and the activity log change only on the portal, through
+    the services (the hosts are told; the log is append-only in the database)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SupportRequest)
+class SupportRequestAdmin(_ReadOnlyAdmin):
+    list_display = ["activity", "kind", "state", "requested_at", "decided_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["activity__title_en", "activity__title_es", "activity__title_fr"]
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(_ReadOnlyAdmin):
+    list_display = ["activity", "state", "created_at", "answered_at"]
+    list_filter = ["state"]
+
+
+@admin.register(ActivityLog)
+class ActivityLogAdmin(_ReadOnlyAdmin):
+    list_display = ["activity", "action", "actor", "at"]
+    list_filter = ["action"]

@@ -16,4 +16,8 @@ class ActivitiesConfig(AppConfig):
         watch(models.Activity, (content_cache.ACTIVITIES,))
         watch(models.Registration, (content_cache.ACTIVITIES,), person="user_id")
         watch(models.Material, (content_cache.ACTIVITIES,))
+        # Shown to the hosts (their links, the held-back notice) and counted for the team.
+        watch(models.SupportRequest, (content_cache.ACTIVITIES,))
+        watch(models.Suggestion, (content_cache.ACTIVITIES,))
+        watch(models.ActivityLog, (content_cache.ACTIVITIES,))
         content_cache.provide("next_change", selectors.next_change)

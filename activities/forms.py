@@ -324,7 +324,8 @@ class NewActivityForm(ActivityForm):
         if not self._by_team:
             del self.fields["led_by"]
 
-    def led_by(self) -> str:
+    def leader(self) -> str:
+        """Who leads the new activity: the team's choice, or partners (a partner's)."""
         if not self._by_team:
             return LedBy.PARTNERS
         return self.cleaned_data.get("led_by") or LedBy.TEAM
@@ -376,7 +377,9 @@ class SuggestionForm(SafeTextMixin, forms.Form):
         label=_("Your suggestion to the hosts"),
         max_length=DETAILS_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The hosts are told by email; they accept or dismiss it. It changes nothing by itself."),
+        help_text=_(
+            "The hosts are told by email; they accept or dismiss it. It changes nothing by itself."
+        ),
     )
 
 

@@ -4,8 +4,8 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -119,9 +119,7 @@ class Activity(LanguageListsMixin, models.Model):
         _("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT
     )
     cancellation_reason = models.TextField(_("why it was cancelled"), blank=True)
-    led_by = models.CharField(
-        _("led by"), max_length=16, choices=LedBy.choices, default=LedBy.TEAM
-    )
+    led_by = models.CharField(_("led by"), max_length=16, choices=LedBy.choices, default=LedBy.TEAM)
     # The status a held-back activity goes back to when the team releases it.
     held_back_from = models.CharField(
         max_length=16, choices=ActivityStatus.choices, blank=True, editable=False
@@ -406,9 +404,7 @@ class ActivityLog(models.Model):
     # PROTECT: the log is never changed, so neither the activity nor the person can go.
     activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="log")
     action = models.CharField(_("action"), max_length=16, choices=LogAction.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = _text(_("reason"), NOTE_LIMIT)
     language = models.CharField(
         _("written in"), max_length=8, choices=settings.LANGUAGES, default="en"

@@ -194,7 +194,10 @@ def ensure_can_create_activity(user: User) -> None:
     # is_community_member: staff, or someone with a membership (remembered per request).
     if not is_community_member(user):
         raise NotAllowed(
-            _("Only members of a partner organisation and the Learning Lab team can add activities.")
+            _(
+                "Only members of a partner organisation and the Learning Lab team can add "
+                "activities."
+            )
         )
 
 
@@ -245,7 +248,9 @@ STATUS_REFUSED = {
     ActivityStatus.SCHEDULED: gettext_lazy("Only a draft can be published."),
     ActivityStatus.CANCELLED: gettext_lazy("Only a scheduled activity can be cancelled."),
     ActivityStatus.COMPLETED: gettext_lazy("Only a scheduled activity can be marked completed."),
-    ActivityStatus.HELD_BACK: gettext_lazy("Only a draft or a scheduled activity can be held back."),
+    ActivityStatus.HELD_BACK: gettext_lazy(
+        "Only a draft or a scheduled activity can be held back."
+    ),
 }
 
 
@@ -336,6 +341,7 @@ def can_release(user: User, activity: Activity) -> bool:
 def ensure_can_change_status(user: User | None, activity: Activity, to: str) -> None:
     """The rule of each move (see activities.services.change_status)."""
     if activity.status == ActivityStatus.HELD_BACK:
+        ensure_status_may_become(activity, to)
         ensure_can_release(user, activity, to)
     elif to == ActivityStatus.HELD_BACK:
         ensure_can_hold_back(user, activity)
@@ -419,3 +425,7 @@ def can_answer_suggestion(user: User, suggestion: Suggestion) -> bool:
 def ensure_can_see_open_requests(user: User) -> None:
     if not is_staff(user):
         raise NotAllowed(_("Only the Learning Lab team can see this."))
+
+
+def can_see_open_requests(user: User) -> bool:
+    return _allowed(ensure_can_see_open_requests, user)

@@ -607,9 +607,9 @@ def hosted_by_me(*, user: User) -> QuerySet[Activity]:
         pk__in=Activity.host_people.through.objects.filter(user=user).values("activity_id")
     ) | Q(
         pk__in=Activity.host_organisations.through.objects.filter(
-            organisation__in=Membership.objects.filter(
-                user=user, role=MembershipRole.LEAD
-            ).values("organisation_id")
+            organisation__in=Membership.objects.filter(user=user, role=MembershipRole.LEAD).values(
+                "organisation_id"
+            )
         ).values("activity_id")
     )
     return (

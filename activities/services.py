@@ -449,8 +449,8 @@ def answer_suggestion(
 ) -> Suggestion:
     """A host accepts or dismisses an open suggestion, optionally with a reply the team reads.
     Accepting changes nothing by itself: the hosts edit the activity if they wish."""
-    suggestion = Suggestion.objects.select_for_update().select_related("activity").get(
-        pk=suggestion.pk
+    suggestion = (
+        Suggestion.objects.select_for_update().select_related("activity").get(pk=suggestion.pk)
     )
     permissions.ensure_can_answer_suggestion(by, suggestion)
     suggestion.state = SuggestionState.ACCEPTED if accept else SuggestionState.DISMISSED

@@ -31,9 +31,7 @@ urlpatterns = [
     path("<int:pk>/release/", views.release, name="release"),
     path("<int:pk>/support/", views.support, name="support"),
     path("<int:pk>/support/ask/", views.ask_support, name="ask_support"),
-    path(
-        "<int:pk>/support/<int:request_pk>/answer/", views.answer_support, name="answer_support"
-    ),
+    path("<int:pk>/support/<int:request_pk>/answer/", views.answer_support, name="answer_support"),
     path("<int:pk>/suggestions/", views.suggest, name="suggest"),
     path(
         "<int:pk>/suggestions/<int:suggestion_pk>/answer/",

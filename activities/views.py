@@ -430,7 +430,7 @@ def create(request):
             by=request.user,
             data=form.service_data(),
             status=form.cleaned_data["status"],
-            led_by=form.led_by(),
+            led_by=form.leader(),
             **_relations(form),
         )
         if activity.status == ActivityStatus.SCHEDULED:

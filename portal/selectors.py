@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from accounts.models import User
+from activities import permissions as activity_permissions
 from activities import selectors as activities
 from activities.models import Registration
 from feedback import permissions as feedback_permissions
@@ -35,10 +36,17 @@ class StaffTasks:
     failed_emails: int | None = None
     surveys_closing: list[Survey] = field(default_factory=list)
     may_manage_surveys: bool = False
+    # --- Partner-led activities (issue 16): the hosts' requests waiting for an answer
+    support_requests: int | None = None
 
     @property
     def anything(self) -> bool:
-        return bool(self.submitted_items or self.failed_emails or self.surveys_closing)
+        return bool(
+            self.submitted_items
+            or self.failed_emails
+            or self.surveys_closing
+            or self.support_requests
+        )
 
 
 @dataclass
@@ -74,7 +82,14 @@ def _staff_tasks(user: User) -> StaffTasks | None:
             )
             .order_by("closes_on", "pk")
         )
-    nothing_to_see = tasks.submitted_items is None and tasks.failed_emails is None
+    # --- Partner-led activities (issue 16)
+    if activity_permissions.can_see_open_requests(user):
+        tasks.support_requests = activities.open_support_requests().count()
+    nothing_to_see = (
+        tasks.submitted_items is None
+        and tasks.failed_emails is None
+        and tasks.support_requests is None
+    )
     return None if nothing_to_see and not tasks.may_manage_surveys else tasks
 
 

@@ -307,13 +307,17 @@ def test_staff_creates_and_publishes_a_draft(client):
 
 
 @pytest.mark.django_db
-def test_partners_cannot_create_activities_here(client):
-    client.force_login(MembershipFactory(role=MembershipRole.LEAD).user)
+def test_people_without_an_organisation_cannot_create_activities(client):
+    # Partners may (partner-led activities: tests/activities/test_partner_led.py).
+    client.force_login(UserFactory())
 
     response = client.get("/en/activities/new/")
 
     assert response.status_code == 403
-    assert translated("en", "Only the Learning Lab team can add activities.") in text_of(response)
+    assert translated(
+        "en",
+        "Only members of a partner organisation and the Learning Lab team can add activities.",
+    ) in text_of(response)
 
 
 @pytest.mark.django_db

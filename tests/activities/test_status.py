@@ -47,6 +47,11 @@ def test_the_table_of_moves():
         (ActivityStatus.DRAFT, ActivityStatus.SCHEDULED),
         (ActivityStatus.SCHEDULED, ActivityStatus.CANCELLED),
         (ActivityStatus.SCHEDULED, ActivityStatus.COMPLETED),
+        # Held back by the team (partner-led activities, issue 16), and released.
+        (ActivityStatus.DRAFT, ActivityStatus.HELD_BACK),
+        (ActivityStatus.SCHEDULED, ActivityStatus.HELD_BACK),
+        (ActivityStatus.HELD_BACK, ActivityStatus.DRAFT),
+        (ActivityStatus.HELD_BACK, ActivityStatus.SCHEDULED),
     } == ALLOWED
     assert set(ActivityStatus.NEXT) == set(ActivityStatus)
     assert set(permissions.STATUS_REFUSED) == set(ActivityStatus)
