@@ -10,7 +10,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from activities.models import Material
-from activities.services import rotate_calendar_token
+from activities.services import change_status, request_support, rotate_calendar_token, suggest
 from core.stylesheet import COOKIE, current_version
 from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
@@ -64,7 +64,8 @@ MATRIX = {
     "accounts:invite": ("get", {}, {}, STAFF_ONLY),
     "accounts:invitation": ("get", {"token": "invitation_token"}, {}, _everyone()),
     "activities:list": ("get", {}, {}, _everyone()),
-    "activities:create": ("get", {}, {}, STAFF_ONLY),
+    # Partners host their own (partner-led) activities; the team adds any (issue 16).
+    "activities:create": ("get", {}, {}, COMMUNITY),
     "activities:my_calendar": ("get", {}, {}, COMMUNITY),
     "activities:mine": ("get", {}, {}, COMMUNITY),
     "activities:public_ics": ("get", {}, {}, _everyone()),
@@ -201,6 +202,36 @@ MATRIX = {
     "notifications:preferences": ("get", {}, {}, COMMUNITY),
     "notifications:deliveries": ("get", {}, {}, STAFF_ONLY),
     "notifications:retry": ("post", {"pk": "delivery"}, {}, STAFF_ONLY),
+    # --- Partner-led activities (issue 16): "member" is a host person of `led_activity` and
+    # `held_activity`; the others are not hosts.
+    "activities:open_support": ("get", {}, {}, STAFF_ONLY),
+    "activities:hold_back": ("get", {"pk": "led_activity"}, {}, STAFF_ONLY),
+    "activities:release": (
+        "get",
+        {"pk": "held_activity"},
+        {},
+        {**_signed_in(MISSING), "member": DENIED},
+    ),
+    "activities:support": ("get", {"pk": "led_activity"}, {}, {**STAFF_ONLY, "member": OK}),
+    "activities:ask_support": (
+        "post",
+        {"pk": "led_activity"},
+        {"kind": "budget"},
+        {**_signed_in(DENIED, staff=DENIED), "member": OK},
+    ),
+    "activities:answer_support": (
+        "post",
+        {"pk": "led_activity", "request_pk": "support_request"},
+        {"decision": "yes"},
+        STAFF_ONLY,
+    ),
+    "activities:suggest": ("post", {"pk": "led_activity"}, {"text": "Idea"}, STAFF_ONLY),
+    "activities:answer_suggestion": (
+        "post",
+        {"pk": "led_activity", "suggestion_pk": "suggestion"},
+        {"decision": "no"},
+        {**_signed_in(DENIED, staff=DENIED), "member": OK},
+    ),
 }
 
 
@@ -262,7 +293,21 @@ def world(settings, tmp_path):
     delivery = Delivery.objects.create(
         key="x", kind="reminder", user=owner, due_at=activity.starts_at, status="failed"
     )
+    # --- Partner-led activities (issue 16)
+    led_activity = ActivityFactory(hosts=[organisation], led_by="partners")
+    led_activity.host_people.add(member_membership.user)
+    held_activity = ActivityFactory(hosts=[organisation], led_by="partners")
+    held_activity.host_people.add(member_membership.user)
+    change_status(activity=held_activity, to="held_back", by=users["staff"], reason="Unsafe")
+    support_request = request_support(
+        activity=led_activity, by=member_membership.user, kind="budget"
+    )
+    suggestion = suggest(activity=led_activity, by=users["staff"], text="Idea")
     return {
+        "led_activity": led_activity.pk,
+        "held_activity": held_activity.pk,
+        "support_request": support_request.pk,
+        "suggestion": suggestion.pk,
         "users": users,
         "activity": activity.pk,
         "material": material.pk,
