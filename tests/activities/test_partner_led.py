@@ -759,7 +759,7 @@ def test_the_support_page_query_count_is_constant(
     _hold(hosting["activity"], hosting["staff"])
     client.force_login(hosting["member"])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(f"/en/activities/{hosting['activity'].pk}/support/")
 
     assert response.status_code == 200

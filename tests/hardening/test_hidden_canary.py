@@ -23,8 +23,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.enums import Audience, RegistrationStatus
-from activities.models import Registration
+from activities import services as activity_services
+from activities.enums import Audience, LedBy, RegistrationStatus
+from activities.models import ActivityLog, Registration
 from activities.notifications import _activity_ics
 from activities.services import rotate_calendar_token
 from feedback.enums import SurveyAudience
@@ -151,6 +152,37 @@ def canary_world(settings, tmp_path):
     question.supporters.add(hidden_member, member)
     question.activities.add(shared)
 
+    # --- Partner-led activities (issue 16): the hidden organisation leads one alone (public),
+    # and one with the visible organisation, held back by the team; support asked, suggestions.
+    led_alone = ActivityFactory(
+        title_en="Circle we lead",
+        hosts=[hidden],
+        timezone=HIDDEN_ZONE,
+        audience=Audience.PUBLIC,
+        led_by=LedBy.PARTNERS,
+    )
+    led_alone.host_people.set([hidden_lead])
+    led_shared = ActivityFactory(
+        title_en="Circle we co-lead",
+        hosts=[hidden, visible],
+        timezone=HIDDEN_ZONE,
+        led_by=LedBy.PARTNERS,
+    )
+    led_shared.host_people.set([hidden_lead, host_lead])
+    for led in (led_alone, led_shared):
+        activity_services.request_support(activity=led, by=hidden_lead, kind="interpretation")
+        activity_services.suggest(activity=led, by=staff, text="Add a Spanish session.")
+    activity_services.change_status(
+        activity=led_shared, to="held_back", by=staff, reason="Names a shelter."
+    )
+    # The hosts' emails of the shared activity (see test_no_email_shows_a_hidden_organisation).
+    shared_support = activity_services.request_support(activity=shared, by=host_lead, kind="budget")
+    shared_suggestion = activity_services.suggest(activity=shared, by=staff, text="Record it.")
+    shared_log = ActivityLog.objects.create(
+        activity=shared, action="held_back", actor=staff, reason="Checked."
+    )
+    activity_services.answer_support(support=shared_support, by=staff, confirm=True)
+
     users = {
         "visitor": None,
         "member": member,
@@ -164,6 +196,11 @@ def canary_world(settings, tmp_path):
         "users": users,
         "shared": shared,
         "alone": alone,
+        "led_alone": led_alone,
+        "led_shared": led_shared,
+        "shared_support": shared_support,
+        "shared_suggestion": shared_suggestion,
+        "shared_log": shared_log,
         "proposal": proposal,
         "meeting": meeting,
         "draft_meeting": draft_meeting,
@@ -245,6 +282,11 @@ def _start_urls(world, user) -> list[str]:
         "summary": 0,
         "approved_item": world["kwargs"]["item"],
         "follow_up": 0,
+        # Partner-led activities: the hidden organisation's own.
+        "led_activity": world["led_alone"].pk,
+        "held_activity": world["led_shared"].pk,
+        "support_request": 0,
+        "suggestion": 0,
     }
     urls = []
     for name, (method, kwargs, _data, _expected) in MATRIX.items():
@@ -254,6 +296,9 @@ def _start_urls(world, user) -> list[str]:
     shared, alone = world["shared"].pk, world["alone"].pk
     urls += [
         reverse("activities:detail", kwargs={"pk": alone}),
+        reverse("activities:detail", kwargs={"pk": world["led_alone"].pk}),
+        reverse("activities:detail", kwargs={"pk": world["led_shared"].pk}),
+        reverse("activities:support", kwargs={"pk": world["led_shared"].pk}),
         reverse("activities:ics", kwargs={"pk": alone}),
         reverse("activities:attendees_csv", kwargs={"pk": shared}),
         reverse("activities:edit", kwargs={"pk": shared}),
@@ -326,6 +371,11 @@ EMAIL_KINDS = [
     Kind.AGENDA_PUBLISHED,
     Kind.SURVEY_OPEN,
     Kind.SURVEY_REMINDER,
+    # Partner-led activities (issue 16): to the hosts.
+    Kind.ACTIVITY_HELD_BACK,
+    Kind.ACTIVITY_RELEASED,
+    Kind.SUPPORT_ANSWERED,
+    Kind.SUGGESTION_RECEIVED,
 ]
 
 
@@ -338,6 +388,10 @@ def _delivery(world, user, kind) -> Delivery:
         Kind.AGENDA_PUBLISHED: world["meeting"].pk,
         Kind.SURVEY_OPEN: world["survey"].pk,
         Kind.SURVEY_REMINDER: world["survey"].pk,
+        Kind.ACTIVITY_HELD_BACK: world["shared_log"].pk,
+        Kind.ACTIVITY_RELEASED: world["shared_log"].pk,
+        Kind.SUPPORT_ANSWERED: world["shared_support"].pk,
+        Kind.SUGGESTION_RECEIVED: world["shared_suggestion"].pk,
     }.get(kind)
     return Delivery.objects.create(
         key=f"canary-{kind}-{user.pk}",
