@@ -428,9 +428,11 @@ def test_the_activity_log_is_append_only_in_the_database():
             lambda: ActivityLog.objects.filter(pk=entry.pk).update(reason="rewritten"),
             lambda: ActivityLog.objects.filter(pk=entry.pk).delete(),
         ):
-            with pytest.raises((IntegrityError, InternalError, DatabaseError)) as refused:
-                with transaction.atomic():
-                    write()
+            with (
+                pytest.raises((IntegrityError, InternalError, DatabaseError)) as refused,
+                transaction.atomic(),
+            ):
+                write()
             assert "append-only" in str(refused.value)
         assert ActivityLog.objects.get().reason == "Shares a survivor's address."
     finally:

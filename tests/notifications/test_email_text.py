@@ -107,6 +107,55 @@ def _survey(kind, user):
     return {"ref_id": SurveyFactory(title_en=TITLE).pk}, [TITLE]
 
 
+# --- Partner-led activities (issue 16): to the hosts, the team's words written in French.
+
+
+def _hosted(user):
+    activity = _activity()
+    activity.host_people.add(user)
+    return activity
+
+
+def _activity_log(kind, user):
+    from activities.models import ActivityLog
+
+    activity = _hosted(user)
+    entry = ActivityLog.objects.create(
+        activity=activity, action="held_back", actor=UserFactory(), reason=MESSAGE, language="fr"
+    )
+    return (
+        {"activity": activity, "ref_id": entry.pk},
+        [TITLE],
+        [TITLE, MESSAGE, *_written_in_french(user)],
+    )
+
+
+def _support_answered(kind, user):
+    from activities.models import SupportRequest
+
+    activity = _hosted(user)
+    support = SupportRequest.objects.create(
+        activity=activity, kind="budget", state="declined", note=MESSAGE, note_language="fr"
+    )
+    return (
+        {"activity": activity, "ref_id": support.pk},
+        [TITLE],
+        [TITLE, MESSAGE, *_written_in_french(user)],
+    )
+
+
+def _suggestion(kind, user):
+    from activities.models import Suggestion
+
+    activity = _hosted(user)
+    suggestion = Suggestion.objects.create(activity=activity, text=MESSAGE, language="fr")
+    return (
+        {"activity": activity, "ref_id": suggestion.pk},
+        [TITLE],
+        [TITLE, MESSAGE, *_written_in_french(user)],
+    )
+
+
 # One way to make a due email of each kind, and the hostile texts its subject and body carry.
 # A new kind without an entry here fails the test below: add it.
 SETUPS = {
@@ -121,6 +170,11 @@ SETUPS = {
     "follow_up_done": _follow_up,
     "survey_open": _survey,
     "survey_reminder": _survey,
+    # Partner-led activities (issue 16)
+    "activity_held_back": _activity_log,
+    "activity_released": _activity_log,
+    "support_answered": _support_answered,
+    "suggestion_received": _suggestion,
 }
 
 
