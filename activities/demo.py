@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from activities import services
-from activities.enums import ActivityStatus, MaterialKind
+from activities.enums import ActivityStatus, LedBy, MaterialKind, SupportKind
 from activities.models import Activity, Registration
 from core import languages
 from partners.enums import MembershipRole
@@ -36,6 +36,8 @@ class DemoActivity:
     capacity: int | None
     titles: dict[str, str]  # the first language is the one it was written in
     descriptions: dict[str, str] = field(default_factory=dict)
+    # Started and published by its hosts (the first organisation's lead); the team supports it.
+    partner_led: bool = False
 
     @property
     def is_past(self) -> bool:
@@ -468,6 +470,27 @@ ACTIVITIES = [
             "en": "Asha shares what girls' clubs changed in five years.",
         },
     ),
+    DemoActivity(
+        type="group_discussion",
+        weeks_from_now=5,
+        hours=2,
+        timezone="America/Guatemala",
+        hour=10,
+        hosts=("mujeres-unidas-salud",),
+        spoken="es",
+        interpretation="",
+        format="online",
+        audience="community",
+        capacity=30,
+        titles={
+            "es": "Círculo de parteras: acompañar partos en comunidades lejanas",
+            "en": "Midwives' circle: supporting births in remote communities",
+        },
+        descriptions={
+            "es": "Organizado por nosotras: compartimos lo que aprendimos en tres años.",
+        },
+        partner_led=True,
+    ),
 ]
 
 
@@ -514,6 +537,37 @@ def _attendance(activity: Activity, people: list[User]) -> int:
     return len(people)
 
 
+def _support(activity: Activity, *, host: User, staff: User) -> int:
+    """A partner-led activity's exchange with the team: one request confirmed, one open, and a
+    suggestion waiting for the hosts."""
+    interpretation = services.request_support(
+        activity=activity,
+        by=host,
+        kind=SupportKind.INTERPRETATION,
+        details="Interpretación al inglés y al francés para unas 30 personas.",
+        language="es",
+    )
+    services.answer_support(
+        support=interpretation,
+        by=staff,
+        confirm=True,
+        note="Two interpreters are booked (English and French).",
+    )
+    services.request_support(
+        activity=activity,
+        by=host,
+        kind=SupportKind.BUDGET,
+        details="Datos móviles para 10 parteras que se conectan desde el campo.",
+        language="es",
+    )
+    services.suggest(
+        activity=activity,
+        by=staff,
+        text="You could invite the midwives' network of Red Mujeres Andinas too.",
+    )
+    return 3
+
+
 def load(*, organisations: dict[str, Organisation], staff: User, partners: list[User]) -> int:
     """Create the activities not there yet (matched by their first title); register demo
     partners. Returns how many rows it created."""
@@ -525,15 +579,19 @@ def load(*, organisations: dict[str, Organisation], staff: User, partners: list[
             continue
         hosts = [organisations[slug] for slug in row.hosts]
         lead = Membership.objects.filter(organisation=hosts[0], role=MembershipRole.LEAD).first()
+        partner_led = row.partner_led and lead is not None
         activity = services.create_activity(
-            by=staff,
+            by=lead.user if partner_led else staff,
             data=_data(row, index, now),
             status=ActivityStatus.SCHEDULED,
             host_organisations=hosts,
             host_people=[lead.user] if lead else [],
             focus_areas=[],
+            led_by=LedBy.PARTNERS if partner_led else LedBy.TEAM,
         )
         created += 1
+        if partner_led:
+            created += _support(activity, host=lead.user, staff=staff)
         attendees = partners[index % 3 :: 2][:5]
         if row.is_past:
             created += _attendance(activity, attendees)
