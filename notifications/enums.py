@@ -12,6 +12,8 @@ class Preference(models.TextChoices):
     RECOMMENDATIONS = "recommendations", _("Decisions on recommendations I support")
     AGENDA = "agenda", _("Working Group agendas (for its members)")
     SURVEYS = "surveys", _("Surveys that open for me, and one reminder")
+    # --- The Working Group decides (issue 16) ---
+    DECISIONS = "decisions", _("Decisions the Working Group takes (for its members)")
 
 
 class Kind(models.TextChoices):
@@ -26,6 +28,10 @@ class Kind(models.TextChoices):
     FOLLOW_UP_DONE = "follow_up_done", _("Follow-up of a recommendation done")
     SURVEY_OPEN = "survey_open", _("Survey open")
     SURVEY_REMINDER = "survey_reminder", _("Survey reminder")
+    # --- The Working Group decides (issue 16) ---
+    DECISION_OPENED = "decision_opened", _("Working Group decision opened")
+    DECISION_REMINDER = "decision_reminder", _("Working Group decision: reminder")
+    DECISION_RESULT = "decision_result", _("Working Group decision: result")
 
 
 PREFERENCE_OF = {
@@ -40,6 +46,10 @@ PREFERENCE_OF = {
     Kind.FOLLOW_UP_DONE: Preference.RECOMMENDATIONS,
     Kind.SURVEY_OPEN: Preference.SURVEYS,
     Kind.SURVEY_REMINDER: Preference.SURVEYS,
+    # --- The Working Group decides (issue 16) ---
+    Kind.DECISION_OPENED: Preference.DECISIONS,
+    Kind.DECISION_REMINDER: Preference.DECISIONS,
+    Kind.DECISION_RESULT: Preference.DECISIONS,
 }
 
 
