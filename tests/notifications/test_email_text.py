@@ -107,6 +107,26 @@ def _survey(kind, user):
     return {"ref_id": SurveyFactory(title_en=TITLE).pk}, [TITLE]
 
 
+# --- The Working Group decides (issue 16) ---
+
+
+def _decision(kind, user):
+    from workinggroup.models import DecisionRound
+
+    item = ItemFactory(title_en=TITLE, state=ItemState.IN_DECISION)
+    now = timezone.now()
+    closed = {"closed_at": now, "outcome": "objected", "took_part": 1}
+    decision_round = DecisionRound.objects.create(
+        item=item,
+        method="consent",
+        opened_by=UserFactory(),
+        closes_at=now + datetime.timedelta(days=2),
+        members_counted=3,
+        **(closed if kind == "decision_result" else {}),
+    )
+    return {"ref_id": decision_round.pk}, [TITLE]
+
+
 # One way to make a due email of each kind, and the hostile texts its subject and body carry.
 # A new kind without an entry here fails the test below: add it.
 SETUPS = {
@@ -121,6 +141,9 @@ SETUPS = {
     "follow_up_done": _follow_up,
     "survey_open": _survey,
     "survey_reminder": _survey,
+    "decision_opened": _decision,
+    "decision_reminder": _decision,
+    "decision_result": _decision,
 }
 
 
