@@ -240,7 +240,7 @@ def test_a_working_group_member_objects_and_the_proposer_is_asked_for_changes(
     with page.expect_navigation():
         page.locator("form[action$='/position/'] button[type=submit]").click()
     _check_accessibility(page)
-    positions = page.locator("ul.positions").inner_text()
+    positions = page.locator("#positions").inner_text()
     assert "Ana Tzul" in positions and reason[language] in positions
     assert translated(language, "I object", "stance") in positions
 
