@@ -441,7 +441,7 @@ def test_a_hostile_zone_cookie_gives_utc_and_never_a_500(client, cookie):
     assert "Tuesday, May 6, 2031, 2:00 – 3:00 PM (UTC)" in plain(text_of(response))
 
 
-# --- A proposal's decision schedules it in the hosts' zone -----------------------------------------
+# --- A proposal's decision schedules it in the hosts' zone ----------------------------------------
 
 
 @pytest.mark.django_db
