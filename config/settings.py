@@ -342,6 +342,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "activities.complete_finished",
         "schedule": 15 * 60,
     },
+    # --- The Working Group decides (issue 16) ---
+    "workinggroup-close-due-decisions": {
+        "task": "workinggroup.close_due_decisions",
+        "schedule": 5 * 60,
+    },
 }
 
 # --- Notifications ---------------------------------------------------------------------------

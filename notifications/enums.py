@@ -14,6 +14,8 @@ class Preference(models.TextChoices):
     SURVEYS = "surveys", _("Surveys that open for me, and one reminder")
     # --- Partner-led activities (issue 16)
     HOSTING = "hosting", _("For activities I host: the team's answers, suggestions and decisions")
+    # --- The Working Group decides (issue 16) ---
+    DECISIONS = "decisions", _("Decisions the Working Group takes (for its members)")
 
 
 class Kind(models.TextChoices):
@@ -33,6 +35,10 @@ class Kind(models.TextChoices):
     ACTIVITY_RELEASED = "activity_released", _("Activity released")
     SUPPORT_ANSWERED = "support_answered", _("Support request answered")
     SUGGESTION_RECEIVED = "suggestion_received", _("Suggestion from the team")
+    # --- The Working Group decides (issue 16) ---
+    DECISION_OPENED = "decision_opened", _("Working Group decision opened")
+    DECISION_REMINDER = "decision_reminder", _("Working Group decision: reminder")
+    DECISION_RESULT = "decision_result", _("Working Group decision: result")
 
 
 PREFERENCE_OF = {
@@ -52,6 +58,10 @@ PREFERENCE_OF = {
     Kind.ACTIVITY_RELEASED: Preference.HOSTING,
     Kind.SUPPORT_ANSWERED: Preference.HOSTING,
     Kind.SUGGESTION_RECEIVED: Preference.HOSTING,
+    # --- The Working Group decides (issue 16) ---
+    Kind.DECISION_OPENED: Preference.DECISIONS,
+    Kind.DECISION_REMINDER: Preference.DECISIONS,
+    Kind.DECISION_RESULT: Preference.DECISIONS,
 }
 
 

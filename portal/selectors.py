@@ -59,6 +59,8 @@ class MyLab:
     next_meeting: Meeting | None
     next_meeting_published: bool
     staff: StaffTasks | None
+    # --- The Working Group decides (issue 16): open decisions the member has not answered ---
+    decisions_waiting: list = field(default_factory=list)
 
 
 def _staff_tasks(user: User) -> StaffTasks | None:
@@ -120,6 +122,9 @@ def my_lab(*, user: User) -> MyLab:
         next_meeting_published=next_meeting is not None
         and next_meeting.state == MeetingState.PUBLISHED,
         staff=_staff_tasks(user),
+        decisions_waiting=list(workinggroup.decisions_waiting_for(user=user)[:MY_ITEMS])
+        if is_member
+        else [],
     )
 
 

@@ -70,3 +70,47 @@ def attachment(message, index: int = 0) -> tuple[str, bytes, str]:
         name, content, mimetype = item
         return name, content if isinstance(content, bytes) else content.encode(), mimetype
     return item.get_filename(), item.get_payload(decode=True), item["Content-Type"]
+
+
+# --- The Working Group decides (issue 16) ------------------------------------------------------
+
+
+def decide(item, *, staff=None, objection: str = "", schedule=None, method: str = "consent"):
+    """Take `item` through a decision of the Working Group, as staff no longer approve by hand:
+    a facilitator opens it (by consent unless `method`), a member consents (or objects with
+    `objection`), and it closes at its deadline. A proposal gets `schedule` (services.Schedule),
+    by default 10 March 2031, 15:00-16:30 in Bogotá. Returns the closed DecisionRound."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import StaffFactory, UserFactory
+    from workinggroup import decisions, services
+
+    staff = staff or StaffFactory()
+    member = decisions.active_members().first() or UserFactory(is_working_group_member=True)
+    if schedule is None and item.is_proposal:
+        zone = datetime.timezone(datetime.timedelta(hours=-5))
+        schedule = services.Schedule(
+            datetime.datetime(2031, 3, 10, 15, 0, tzinfo=zone),
+            datetime.datetime(2031, 3, 10, 16, 30, tzinfo=zone),
+            "America/Bogota",
+        )
+    decision_round = decisions.open_decision(
+        item=item,
+        by=staff,
+        version=None,
+        method=method,
+        closes_at=timezone.now() + datetime.timedelta(hours=25),
+        schedule=schedule,
+    )
+    yes, no = ("yes", "no") if method == "vote" else ("consent", "object")
+    decisions.take_position(
+        decision_round=decision_round,
+        by=member,
+        stance=no if objection else yes,
+        reason=objection,
+    )
+    closed = decisions.close_round(decision_round=decision_round, now=decision_round.closes_at)
+    item.refresh_from_db()
+    return closed

@@ -10,8 +10,16 @@ from django.utils import timezone
 
 from accounts.models import User
 from partners.models import Organisation
-from workinggroup import services
-from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind, ItemState
+from workinggroup import decisions, services
+from workinggroup.enums import (
+    Action,
+    Decision,
+    DecisionMethod,
+    FollowUpStatus,
+    ItemKind,
+    ItemState,
+    Stance,
+)
 from workinggroup.models import Item, Meeting
 
 
@@ -250,24 +258,79 @@ def load(*, people: dict[str, User], organisations: dict[str, Organisation], sta
     _entries(upcoming, UPCOMING, staff)
     past = _meeting(PAST, staff, now)
     _entries(past, PAST, staff)
-    return created + _follow_ups(staff) + len(UPCOMING.entries) + len(PAST.entries)
+    return (
+        created
+        + _follow_ups(staff, people, now)
+        + _open_decision(staff, people, now)
+        + len(UPCOMING.entries)
+        + len(PAST.entries)
+    )
 
 
-def _follow_ups(staff: User) -> int:
-    """The submitted recommendation (an interpretation fund) approved, with what the Lab
-    does about it."""
+def _agreed_by_consent(item: Item, staff: User, people, now: datetime.datetime) -> Item:
+    """A decision by consent, opened four days ago, closed two days ago: the three members of
+    the Working Group consented (one said so in the call: the facilitator recorded it)."""
+    opened = now - datetime.timedelta(days=4)
+    decision_round = decisions.open_decision(
+        item=item,
+        by=staff,
+        version=item.version,
+        method=DecisionMethod.CONSENT,
+        closes_at=opened + datetime.timedelta(days=2),
+        now=opened,
+    )
+    for handle, recorded in (("ana", False), ("aminata", False), ("achieng", True)):
+        decisions.take_position(
+            decision_round=decision_round,
+            by=staff if recorded else people[handle],
+            member=people[handle],
+            stance=Stance.CONSENT,
+            now=opened + datetime.timedelta(hours=6),
+        )
+    decisions.close_round(decision_round=decision_round, now=decision_round.closes_at)
+    item.refresh_from_db()
+    return item
+
+
+def _open_decision(staff: User, people, now: datetime.datetime) -> int:
+    """The bookkeeping peer exchange (a proposal) before the Working Group now, by consent until
+    three days from now: one member consented, one objected with a reason, one has not answered
+    (the "Decisions waiting for me" of Achieng)."""
+    item = (
+        Item.objects.filter(kind=ItemKind.PROPOSAL, state=ItemState.SUBMITTED)
+        .order_by("pk")
+        .first()
+    )
+    starts = (now + datetime.timedelta(days=30)).replace(minute=0, second=0, microsecond=0)
+    decision_round = decisions.open_decision(
+        item=item,
+        by=staff,
+        version=item.version,
+        method=DecisionMethod.CONSENT,
+        closes_at=now + datetime.timedelta(days=3),
+        schedule=services.Schedule(starts, starts + datetime.timedelta(hours=2), "Africa/Nairobi"),
+    )
+    decisions.take_position(
+        decision_round=decision_round, by=people["aminata"], stance=Stance.CONSENT
+    )
+    decisions.take_position(
+        decision_round=decision_round,
+        by=people["ana"],
+        stance=Stance.OBJECT,
+        reason="Dos días seguidos es mucho para las tesoreras que trabajan: ¿dos mañanas?",
+    )
+    return 3
+
+
+def _follow_ups(staff: User, people, now: datetime.datetime) -> int:
+    """The submitted recommendation (an interpretation fund) agreed by the Working Group, with
+    what the Lab does about it."""
     item = (
         Item.objects.filter(kind=ItemKind.RECOMMENDATION, state=ItemState.SUBMITTED)
         .order_by("pk")
         .first()
     )
-    item = services.transition(
-        item=item,
-        action=Action.APPROVE,
-        by=staff,
-        version=item.version,
-        message={"fr": "Le Groupe de travail l’a approuvée. Ci-dessous, ce que nous ferons."},
-    )
+    item = _agreed_by_consent(item, staff, people, now)
     today = timezone.localdate()
     for texts, owner, status, days in (
         (

@@ -19,7 +19,15 @@ from core.timezones import ZoneChoiceField, canonical_zone
 from core.validators import ends_after_start, ends_after_start_message, local_moment
 from partners.models import Organisation
 from partners.selectors import traces_for
-from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind, ItemState
+from workinggroup.enums import (
+    Action,
+    Decision,
+    DecisionMethod,
+    FollowUpStatus,
+    ItemKind,
+    ItemState,
+    Stance,
+)
 from workinggroup.models import TEXT_LIMIT, Item
 from workinggroup.selectors import Readers
 
@@ -202,7 +210,8 @@ class TranslationForm(SafeTextMixin, forms.Form):
 
 
 def hosts_zone(*, item: Item, viewer) -> str:
-    """The zone an approved proposal is scheduled in unless staff choose another: its hosts'.
+    """The zone a proposal is scheduled in (when its decision opens) unless staff choose
+    another: its hosts'.
     Organisations have no time zone of their own, so it is the proposer's, and only when
     `viewer` may see the proposer (staff see everyone); else "" (the picker starts at UTC)."""
     proposer = item.proposer
@@ -229,17 +238,8 @@ class ModerationForm(SafeTextMixin, forms.Form):
         label=_("Meeting"), queryset=None, required=False, empty_label=None
     )
     merge_into = forms.ModelChoiceField(label=_("Merge into"), queryset=None, required=False)
-    starts_at = LocalDateTimeField(
-        label=_("Starts (hosts' local time)"), required=False, widget=DATETIME
-    )
-    ends_at = LocalDateTimeField(
-        label=_("Ends (hosts' local time)"), required=False, widget=DATETIME
-    )
-    timezone = ZoneChoiceField(label=_("Time zone of the hosts"), required=False)
 
-    def __init__(
-        self, *args, meetings, merge_targets, action: str = "", hosts_zone: str = "", **kwargs
-    ):
+    def __init__(self, *args, meetings, merge_targets, action: str = "", **kwargs):
         # One form per action on the item page: each gets its own ids (`id_approve_message`),
         # while the field names stay the same, so the page never repeats an id.
         if action in Action.values:  # never a sent value that is no action: it becomes an id
@@ -261,16 +261,6 @@ class ModerationForm(SafeTextMixin, forms.Form):
             help_text=gettext("The proposer reads this, in the email and on the page."),
         )
         self.readers_line = _readers_line(readers) if readers is not None else ""
-        if hosts_zone:
-            self.initial.setdefault("timezone", hosts_zone)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned.get("timezone"):
-            in_zone(self, cleaned, ("starts_at", "ends_at"))
-            if not ends_after_start(cleaned.get("starts_at"), cleaned.get("ends_at")):
-                self.add_error("ends_at", ends_after_start_message())
-        return cleaned
 
     def messages(self) -> dict[str, str]:
         """The message to the proposer, {code: text} for every portal language."""
@@ -316,6 +306,13 @@ class CommentForm(SafeTextMixin, forms.Form):
 class MeetingForm(SafeTextMixin, forms.Form):
     starts_at = LocalDateTimeField(label=_("Date and time"), widget=DATETIME)
     timezone = ZoneChoiceField(label=_("Time zone"))
+    decision_method = forms.ChoiceField(
+        label=_("The Working Group decides its items"),
+        choices=DecisionMethod.choices,
+        initial=DecisionMethod.CONSENT,
+        widget=forms.RadioSelect,
+        help_text=_("The usual method; it can be chosen for each item when its decision opens."),
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -396,3 +393,135 @@ class FollowUpForm(SafeTextMixin, forms.Form):
         if not any(cleaned.get(name) for name in languages.per_language("description")):
             raise ValidationError(_("Describe the action in at least one language."))
         return cleaned
+
+
+# --- Decisions of the Working Group ------------------------------------------------------------
+
+
+class DecisionForm(SafeTextMixin, forms.Form):
+    """A facilitator opens a decision of the Working Group: how, until when, at which meeting
+    (or between meetings) and, for a proposal, when the activity would be held."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    method = forms.ChoiceField(
+        label=_("How the Working Group decides"),
+        choices=DecisionMethod.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "By consent, it passes unless a member objects, with a reason. By vote, enough "
+            "members must take part (the quorum), and it passes with more yes than no."
+        ),
+    )
+    closes_at = LocalDateTimeField(
+        label=_("Members answer until"),
+        widget=DATETIME,
+        help_text=_("At least 24 hours from now, so members in every time zone can answer."),
+    )
+    closes_zone = ZoneChoiceField(label=_("Time zone of the deadline"))
+    quorum = forms.IntegerField(
+        label=_("Quorum (votes only)"),
+        required=False,
+        min_value=1,
+        max_value=10000,
+        help_text=_("How many members must take part. Empty: a majority of the members."),
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        queryset=None,
+        required=False,
+        empty_label=_("Between meetings"),
+    )
+    # A proposal: the activity's date and time, in the hosts' zone (as the members decide it).
+    starts_at = LocalDateTimeField(
+        label=_("Starts (hosts' local time)"), required=False, widget=DATETIME
+    )
+    ends_at = LocalDateTimeField(
+        label=_("Ends (hosts' local time)"), required=False, widget=DATETIME
+    )
+    timezone = ZoneChoiceField(label=_("Time zone of the hosts"), required=False)
+
+    SCHEDULE = ("starts_at", "ends_at", "timezone")
+
+    def __init__(self, *args, item: Item, meetings, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        self.fields["meeting"].queryset = meetings
+        meeting = meetings.first()
+        self.initial.update(
+            version=item.version,
+            meeting=meeting,
+            method=meeting.decision_method if meeting else DecisionMethod.CONSENT,
+            closes_zone=canonical_zone(viewer.timezone),
+        )
+        if item.is_proposal:
+            for name in self.SCHEDULE:
+                self.fields[name].required = True
+            zone = hosts_zone(item=item, viewer=viewer)
+            if zone:
+                self.initial["timezone"] = zone
+        else:
+            for name in self.SCHEDULE:
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("closes_at") and cleaned.get("closes_zone"):
+            try:
+                cleaned["closes_at"] = local_moment(cleaned["closes_at"], cleaned["closes_zone"])
+            except ValidationError as error:
+                self.add_error("closes_at", error)
+        if cleaned.get("starts_at") and cleaned.get("ends_at") and cleaned.get("timezone"):
+            in_zone(self, cleaned, ("starts_at", "ends_at"))
+            if not ends_after_start(cleaned.get("starts_at"), cleaned.get("ends_at")):
+                self.add_error("ends_at", ends_after_start_message())
+        return cleaned
+
+
+class PositionForm(SafeTextMixin, forms.Form):
+    """A member's position in a decision (or the one a facilitator records for a member): the
+    stances of the decision's method, and the reason (required to object)."""
+
+    stance = forms.ChoiceField(label=_("Your position"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Your reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to object. The proposer reads the reasons, not who gave them."),
+    )
+    member = forms.ModelChoiceField(label=_("Member"), queryset=None, required=False)
+
+    def __init__(self, *args, decision_round, members=None, **kwargs):
+        # The facilitator's form has its own ids next to the member's own on the same page.
+        if members is not None:
+            kwargs.setdefault("auto_id", "id_record_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["stance"].choices = [
+            (stance.value, stance.label) for stance in Stance.BY_METHOD[decision_round.method]
+        ]
+        if members is None:
+            del self.fields["member"]
+        else:
+            self.fields["member"].queryset = members
+            self.fields["member"].required = True
+            self.fields["member"].label = _("Member who said it in the meeting")
+            self.fields["stance"].label = _("Their position")
+            self.fields["reason"].label = _("Their reason")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("stance") == Stance.OBJECT and not (cleaned.get("reason") or "").strip():
+            self.add_error(
+                "reason",
+                _("Say why you object: the proposer reads the reasons (not who gave them)."),
+            )
+        return cleaned
+
+
+class CancelDecisionForm(SafeTextMixin, forms.Form):
+    message = forms.CharField(
+        label=_("Why (the proposer and the members read it)"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -10,9 +10,20 @@ from activities.models import Activity, LanguageListsMixin, validate_language_co
 from core.timezones import validate_timezone
 from core.validators import stored_range_q, validate_stored_range
 from partners.models import Organisation
-from workinggroup.enums import Action, Decision, FollowUpStatus, ItemKind, ItemState, MeetingState
+from workinggroup.enums import (
+    Action,
+    Decision,
+    DecisionMethod,
+    FollowUpStatus,
+    ItemKind,
+    ItemState,
+    MeetingState,
+    RoundOutcome,
+    Stance,
+)
 
 TEXT_LIMIT = 5000
+GROUP_RESULTS = frozenset({Action.APPROVE, Action.SEND_BACK, Action.DECLINE, Action.NO_DECISION})
 
 
 class Item(LanguageListsMixin, models.Model):
@@ -191,6 +202,13 @@ class Meeting(models.Model):
         _("agenda"), max_length=16, choices=MeetingState.choices, default=MeetingState.DRAFT
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The method of the decisions opened for this meeting's items, unless chosen per item.
+    decision_method = models.CharField(
+        _("the Working Group decides"),
+        max_length=16,
+        choices=DecisionMethod.choices,
+        default=DecisionMethod.CONSENT,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -247,6 +265,16 @@ class ModerationLog(models.Model):
         _("note for the team only"), blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)]
     )
     created_at = models.DateTimeField(_("when"), default=timezone.now)
+    # Set when the step is a Working Group decision's (opened, result, cancelled): the log then
+    # says the Working Group decided, not the person who facilitated.
+    decision_round = models.ForeignKey(
+        "DecisionRound",
+        verbose_name=_("decision"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="log_entries",
+    )
 
     class Meta:
         verbose_name = _("moderation log entry")
@@ -255,6 +283,11 @@ class ModerationLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.item}"
+
+    @property
+    def by_working_group(self) -> bool:
+        """The result of a decision of the Working Group (not of the person who facilitated)."""
+        return self.decision_round_id is not None and self.action in GROUP_RESULTS
 
 
 class FollowUp(models.Model):
@@ -289,3 +322,125 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.description[:50]
+
+
+class DecisionRound(models.Model):
+    """One decision of the Working Group on an item, by consent or by vote: opened by a
+    facilitator (staff) until `closes_at`, then closed exactly once (by the beat task, or early
+    by a facilitator once every member counted took a position) with its outcome applied to the
+    item through workinggroup.services.transition(). In a meeting or between meetings alike."""
+
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="decision_rounds")
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decision_rounds",
+    )
+    method = models.CharField(_("method"), max_length=16, choices=DecisionMethod.choices)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    closes_at = models.DateTimeField(_("closes"), validators=[validate_stored_range])
+    # Active Working Group members when it opened; a vote needs `quorum` of them to take part.
+    members_counted = models.PositiveIntegerField(_("members counted"))
+    quorum = models.PositiveIntegerField(_("quorum"), null=True, blank=True)
+    # Where the item goes back to when nothing is decided (no quorum, cancelled).
+    returns_to = models.CharField(max_length=24, choices=ItemState.choices, blank=True)
+    # A proposal: when the activity is held if it passes (what the members decide on).
+    starts_at = models.DateTimeField(
+        _("activity starts"), null=True, blank=True, validators=[validate_stored_range]
+    )
+    ends_at = models.DateTimeField(
+        _("activity ends"), null=True, blank=True, validators=[validate_stored_range]
+    )
+    timezone = models.CharField(
+        _("time zone of the activity"), max_length=64, blank=True, validators=[validate_timezone]
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=RoundOutcome.choices, blank=True
+    )
+    took_part = models.PositiveIntegerField(_("members who took part"), default=0)
+
+    class Meta:
+        verbose_name = _("Working Group decision")
+        verbose_name_plural = _("Working Group decisions")
+        ordering = ["-opened_at", "-pk"]
+        indexes = [models.Index(fields=["closed_at", "closes_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=Q(closed_at__isnull=True),
+                name="decision_one_open_round_per_item",
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("closes_at"), name="decision_closes_in_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opened_at")),
+                name="decision_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} · {self.item}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def is_consent(self) -> bool:
+        return self.method == DecisionMethod.CONSENT
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.outcome == RoundOutcome.CANCELLED
+
+
+class Position(models.Model):
+    """A Working Group member's position in a decision: one per member, changeable while the
+    decision is open. `recorded_by` is the facilitator who recorded what the member said in a
+    call (None when the member answered themselves)."""
+
+    decision_round = models.ForeignKey(
+        DecisionRound, on_delete=models.CASCADE, related_name="positions"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="decision_positions"
+    )
+    stance = models.CharField(_("position"), max_length=16, choices=Stance.choices)
+    reason = models.TextField(_("reason"), blank=True, validators=[MaxLengthValidator(2000)])
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["updated_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision_round", "member"], name="decision_one_position_per_member"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stance_display()} · {self.decision_round}"
+
+    @property
+    def is_objection(self) -> bool:
+        return self.stance in (Stance.OBJECT, Stance.NO)

@@ -1,5 +1,6 @@
 """The emails notifications sends about the Working Group: a proposal's new state, a
-recommendation decided, an agenda published. Registered with `notifications.registry`."""
+recommendation decided, an agenda published, a decision opened, its reminder and its result.
+Registered with `notifications.registry`."""
 
 from django.utils import translation
 
@@ -10,7 +11,7 @@ from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 from notifications.registry import Email, NotDue, register
 from workinggroup.enums import FollowUpStatus
-from workinggroup.models import FollowUp, Meeting, ModerationLog
+from workinggroup.models import DecisionRound, FollowUp, Meeting, ModerationLog, Position
 
 
 @register(Kind.PROPOSAL_UPDATE)
@@ -76,5 +77,62 @@ def follow_up_done(delivery: Delivery, language: str) -> Email:
             "action_notice": action.notice if action.is_fallback else "",
             "owner": follow_up.owner,
             "url": absolute_url_for("workinggroup:item", language, pk=follow_up.item_id),
+        },
+    )
+
+
+# --- Decisions of the Working Group (each member, in their language and time zone) ----------
+
+
+def _decision(delivery: Delivery, language: str) -> tuple[DecisionRound, dict]:
+    decision_round = DecisionRound.objects.select_related("item").filter(pk=delivery.ref_id).first()
+    if decision_round is None:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    title = translated_text(decision_round.item, "title", language)
+    return decision_round, {
+        "title": title.text,
+        "title_notice": title.notice if title.is_fallback else "",
+        "method": decision_round.get_method_display(),
+        "is_consent": decision_round.is_consent,
+        "quorum": decision_round.quorum,
+        "closes_at": decision_round.closes_at,
+        "zone": zone_label(delivery.user.timezone),
+        "url": absolute_url_for("workinggroup:item", language, pk=decision_round.item_id),
+    }
+
+
+@register(Kind.DECISION_OPENED)
+def decision_opened(delivery: Delivery, language: str) -> Email:
+    decision_round, context = _decision(delivery, language)
+    if not decision_round.is_open:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    return Email("notifications/email/decision_opened", context)
+
+
+@register(Kind.DECISION_REMINDER)
+def decision_reminder(delivery: Delivery, language: str) -> Email:
+    """Once, a day before the deadline, only if the decision is open and the member has not
+    taken a position."""
+    decision_round, context = _decision(delivery, language)
+    answered = Position.objects.filter(
+        decision_round=decision_round, member=delivery.user_id
+    ).exists()
+    if not decision_round.is_open or answered:
+        raise NotDue(DeliveryStatus.CANCELLED)
+    return Email("notifications/email/decision_reminder", context)
+
+
+@register(Kind.DECISION_RESULT)
+def decision_result(delivery: Delivery, language: str) -> Email:
+    decision_round, context = _decision(delivery, language)
+    with translation.override(language):
+        outcome = str(decision_round.get_outcome_display())
+    return Email(
+        "notifications/email/decision_result",
+        {
+            **context,
+            "outcome": outcome,
+            "took_part": decision_round.took_part,
+            "counted": decision_round.members_counted,
         },
     )

@@ -166,3 +166,56 @@ def ensure_can_follow_up(user: User, item: Item) -> None:
         raise WorkingGroupError(
             _("Follow-up actions are for approved recommendations."), status_code=409
         )
+
+
+# --- Decisions of the Working Group -----------------------------------------------------------
+#
+# The members decide (consent or vote); staff facilitate and record: they open a decision, may
+# record a position a member gave in a call, close early or cancel, but never take a position
+# of their own unless they are members themselves.
+
+
+def can_facilitate(user: User) -> bool:
+    return is_staff(user)
+
+
+def can_see_positions(user: User) -> bool:
+    """Each member's position and reason: the Working Group and the team; the community sees
+    only the result and how many took part."""
+    return is_staff(user) or is_working_group_member(user)
+
+
+def can_take_position(user: User, decision_round) -> bool:
+    return decision_round.is_open and is_working_group_member(user)
+
+
+def can_record_positions(user: User, decision_round) -> bool:
+    return decision_round.is_open and can_facilitate(user)
+
+
+def ensure_not_for_the_working_group() -> None:
+    raise WorkingGroupNotAllowed(
+        _("Only the Working Group decides an item: open a decision of the Working Group.")
+    )
+
+
+def ensure_can_facilitate(user: User) -> None:
+    if not can_facilitate(user):
+        raise WorkingGroupNotAllowed(_("Only the Learning Lab team facilitates decisions."))
+
+
+def ensure_can_take_position(user: User, decision_round, *, member: User) -> None:
+    """`user` records `member`'s position: their own (a Working Group member), or a member's
+    said in a call (a facilitator). Refused 409 once the decision is closed."""
+    if member.pk == user.pk:
+        allowed = is_working_group_member(user)
+    else:
+        allowed = can_facilitate(user) and is_working_group_member(member)
+    if not allowed:
+        raise WorkingGroupNotAllowed(
+            _("Only Working Group members take a position; the team may record a member’s.")
+        )
+    if not decision_round.is_open:
+        raise WorkingGroupError(
+            _("This decision is closed: the page now shows its result."), status_code=409
+        )

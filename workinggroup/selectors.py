@@ -15,10 +15,12 @@ from workinggroup.enums import ItemKind, ItemState, MeetingState
 from workinggroup.models import (
     AgendaEntry,
     Comment,
+    DecisionRound,
     FollowUp,
     Item,
     Meeting,
     ModerationLog,
+    Position,
     Support,
 )
 from workinggroup.permissions import is_working_group_member
@@ -110,7 +112,7 @@ def item_for_page(*, user: User, pk: int) -> Item:
 
 
 def history(*, item: Item) -> QuerySet[ModerationLog]:
-    return item.log.select_related("actor").order_by("created_at", "pk")
+    return item.log.select_related("actor", "decision_round").order_by("created_at", "pk")
 
 
 def supports(*, item: Item, user: User) -> bool:
@@ -118,7 +120,9 @@ def supports(*, item: Item, user: User) -> bool:
 
 
 def audit_log() -> QuerySet[ModerationLog]:
-    return ModerationLog.objects.select_related("actor", "item").order_by("-created_at", "-pk")
+    return ModerationLog.objects.select_related("actor", "item", "decision_round").order_by(
+        "-created_at", "-pk"
+    )
 
 
 def meetings_visible_to(*, user: User) -> QuerySet[Meeting]:
@@ -152,6 +156,11 @@ def meeting_for_page(*, user: User, pk: int) -> Meeting:
                 queryset=AgendaEntry.objects.select_related("item", "item__organisation").order_by(
                     "position", "pk"
                 ),
+            ),
+            # Each agenda item's decisions, newest first (the page shows the latest).
+            Prefetch(
+                "entries__item__decision_rounds",
+                queryset=_with_counts(DecisionRound.objects.order_by("-opened_at", "-pk")),
             ),
             Prefetch(
                 "comments",
@@ -222,3 +231,80 @@ def with_follow_ups(items: QuerySet[Item]) -> QuerySet[Item]:
     return items.prefetch_related(
         Prefetch("follow_ups", queryset=FollowUp.objects.order_by("created_at", "pk"))
     )
+
+
+# --- Decisions of the Working Group ------------------------------------------------------------
+
+
+def _with_counts(rounds: QuerySet[DecisionRound]) -> QuerySet[DecisionRound]:
+    """Each round with `answered`: how many members took a position (so far, when open)."""
+    return rounds.annotate(answered=Count("positions", distinct=True))
+
+
+@dataclass
+class DecisionView:
+    """An item's decision as a page shows it: the round (open, or the last one closed), how
+    many answered, and, for the Working Group and the team only, every member's position."""
+
+    decision_round: DecisionRound
+    positions: list[Position]
+    own: Position | None
+
+    @property
+    def answered(self) -> int:
+        return self.decision_round.answered
+
+
+def decision_for_page(*, item: Item, user: User) -> DecisionView | None:
+    """The item's latest decision round for `user`'s page, or None when it never had one.
+    Positions (with who gave them) only for members and staff: the community sees the result
+    and the count; names follow partners.selectors.Traces in the template."""
+    decision_round = _with_counts(item.decision_rounds.order_by("-opened_at", "-pk")).first()
+    if decision_round is None:
+        return None
+    positions, own = [], None
+    if is_staff(user) or is_working_group_member(user):
+        positions = list(
+            decision_round.positions.select_related("member", "recorded_by").order_by(
+                "updated_at", "pk"
+            )
+        )
+        own = next((p for p in positions if p.member_id == user.pk), None)
+    return DecisionView(decision_round=decision_round, positions=positions, own=own)
+
+
+def round_for_page(*, user: User, pk: int) -> DecisionRound:
+    """A decision round whose item `user` may see; else 404."""
+    decision_round = (
+        _with_counts(DecisionRound.objects.select_related("item"))
+        .filter(pk=pk, item__in=items_visible_to(user=user))
+        .first()
+    )
+    if decision_round is None:
+        raise Http404("No decision here.")
+    return decision_round
+
+
+def decisions_waiting_for(*, user: User) -> QuerySet[DecisionRound]:
+    """Open decisions in which the Working Group member `user` has not taken a position yet,
+    the nearest deadline first (nothing for anyone else)."""
+    if not is_working_group_member(user):
+        return DecisionRound.objects.none()
+    return (
+        DecisionRound.objects.filter(closed_at__isnull=True, item__in=items_visible_to(user=user))
+        .exclude(positions__member=user)
+        .select_related("item")
+        .order_by("closes_at", "pk")
+    )
+
+
+def working_group_members(*, viewer: User) -> QuerySet[User]:
+    """Active Working Group members `viewer` may name: whose position a facilitator records."""
+    from partners.selectors import visible_people
+
+    return visible_people(viewer=viewer).filter(is_working_group_member=True)
+
+
+def meetings_of(*, item: Item) -> QuerySet[Meeting]:
+    """The meetings whose agenda holds `item`, the latest first."""
+    return Meeting.objects.filter(entries__item=item).distinct().order_by("-starts_at", "-pk")

@@ -27,7 +27,14 @@ from notifications import services as notifications
 from notifications.enums import Kind
 from partners.models import Organisation
 from workinggroup import permissions
-from workinggroup.enums import Action, FollowUpStatus, ItemKind, ItemState, MeetingState
+from workinggroup.enums import (
+    Action,
+    DecisionMethod,
+    FollowUpStatus,
+    ItemKind,
+    ItemState,
+    MeetingState,
+)
 from workinggroup.exceptions import WorkingGroupError
 from workinggroup.models import (
     TEXT_LIMIT,
@@ -46,9 +53,13 @@ S = ItemState
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset
-    target: str
+    # None: back to where the item was when its decision opened (DecisionRound.returns_to).
+    target: str | None
     by_staff: bool
     needs_message: bool = False
+    # The result of a Working Group decision: taken only by closing (or cancelling) a decision
+    # round (workinggroup.decisions), never by hand, not even by staff.
+    by_round: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -57,11 +68,22 @@ TRANSITIONS: dict[str, Transition] = {
         frozenset({S.DRAFT, S.SUBMITTED, S.CHANGES_REQUESTED}), S.WITHDRAWN, False
     ),
     Action.PUT_ON_AGENDA: Transition(frozenset({S.SUBMITTED}), S.ON_AGENDA, True),
-    Action.APPROVE: Transition(S.OPEN, S.APPROVED, True),
+    Action.OPEN_DECISION: Transition(S.OPEN, S.IN_DECISION, True, by_round=True),
     Action.REQUEST_CHANGES: Transition(S.OPEN, S.CHANGES_REQUESTED, True, needs_message=True),
-    Action.DECLINE: Transition(S.OPEN, S.DECLINED, True, needs_message=True),
     Action.MERGE: Transition(S.OPEN, S.MERGED, True),
-    Action.HIDE: Transition(frozenset({S.DRAFT, *S.QUEUE}), S.HIDDEN, True),
+    Action.HIDE: Transition(
+        frozenset({S.DRAFT, S.SUBMITTED, S.ON_AGENDA, S.CHANGES_REQUESTED}), S.HIDDEN, True
+    ),
+    # The results of a decision of the Working Group.
+    Action.APPROVE: Transition(frozenset({S.IN_DECISION}), S.APPROVED, False, by_round=True),
+    Action.SEND_BACK: Transition(
+        frozenset({S.IN_DECISION}), S.CHANGES_REQUESTED, False, needs_message=True, by_round=True
+    ),
+    Action.DECLINE: Transition(
+        frozenset({S.IN_DECISION}), S.DECLINED, False, needs_message=True, by_round=True
+    ),
+    Action.NO_DECISION: Transition(frozenset({S.IN_DECISION}), None, False, by_round=True),
+    Action.CANCEL_DECISION: Transition(frozenset({S.IN_DECISION}), None, True, by_round=True),
 }
 # Actions that decide a recommendation: its supporters hear about it.
 DECIDING = {Action.APPROVE, Action.DECLINE, Action.MERGE}
@@ -71,7 +93,7 @@ def allowed_actions(item: Item, user: User) -> list[str]:
     """The actions `user` may take on `item` now, in the order a page shows them."""
     actions = []
     for action, rule in TRANSITIONS.items():
-        if item.state not in rule.sources:
+        if item.state not in rule.sources or rule.by_round:
             continue
         if (rule.by_staff and permissions.can_moderate(user)) or (
             not rule.by_staff and permissions.can_act_as_proposer(user, item)
@@ -154,6 +176,7 @@ def transition(
     meeting: Meeting | None = None,
     merge_into: Item | None = None,
     schedule: Schedule | None = None,
+    decision_round=None,
 ) -> Item:
     """Move `item` by `action`. Refuses, with a translated 4xx, an action not allowed from the
     current state, by this person, or from a page older than the item (`version`). Two staff
@@ -161,6 +184,10 @@ def transition(
 
     `version` None is for callers without a page (demo data, scripts): the rules of the state
     machine still apply, the page check does not.
+
+    Opening a decision, its results and its cancelling (`rule.by_round`) are taken only by
+    workinggroup.decisions, with the `decision_round` (a DecisionRound, locked by the caller):
+    the log entry names it, and says the Working Group decided.
 
     `message` is the message to the proposer, one version per language ({"es": ..., "fr": ...});
     a plain string is in the language of the person acting. Each reader gets their version, or
@@ -174,7 +201,10 @@ def transition(
         item = Item.objects.select_for_update().get(pk=item.pk)
     else:
         item = _locked(item, version)
-    permissions.ensure_can_act(by, item, by_staff=rule.by_staff)
+    if rule.by_round and decision_round is None:
+        permissions.ensure_not_for_the_working_group()
+    if not rule.by_round or rule.by_staff:
+        permissions.ensure_can_act(by, item, by_staff=rule.by_staff)
     if item.state not in rule.sources:
         raise WorkingGroupError(
             _("“%(action)s” is not possible while the item is “%(state)s”.")
@@ -191,6 +221,9 @@ def transition(
         if meeting is None or meeting.state != MeetingState.DRAFT:
             raise WorkingGroupError(_("Choose a meeting whose agenda is still a draft."))
         _append_entry(meeting=meeting, item=item)
+    elif action == Action.OPEN_DECISION:
+        decision_round.returns_to = item.state
+        decision_round.save(update_fields=["returns_to"])
     elif action == Action.APPROVE and item.kind == ItemKind.PROPOSAL:
         if schedule is None:
             raise WorkingGroupError(_("Give the date and time of the activity to approve it."))
@@ -203,7 +236,7 @@ def transition(
         item.merged_into = merge_into
 
     from_state = item.state
-    item.state = rule.target
+    item.state = rule.target or decision_round.returns_to or S.SUBMITTED
     item.version += 1
     item.save()
     entry = ModerationLog.objects.create(
@@ -213,6 +246,7 @@ def transition(
         from_state=from_state,
         to_state=item.state,
         private_note=private_note.strip(),
+        decision_round=decision_round,
         **{f"message_{code}": text for code, text in messages.items()},
     )
     _notify_after_commit(item=item, entry=entry, action=action, by=by)
@@ -356,11 +390,18 @@ def add_comment(*, by: User, body: str, item: Item | None = None, meeting=None) 
 # --- Meetings ---------------------------------------------------------------------------------
 
 
-def create_meeting(*, by: User, starts_at: datetime.datetime, timezone_name: str) -> Meeting:
+def create_meeting(
+    *,
+    by: User,
+    starts_at: datetime.datetime,
+    timezone_name: str,
+    decision_method: str = DecisionMethod.CONSENT,
+) -> Meeting:
+    """A meeting; `decision_method` is how the Working Group decides its items by default."""
     permissions.ensure_can_manage_meetings(by)
     if not moment_in_range(starts_at, timezone_name):
         raise WorkingGroupError(date_out_of_range_message())
-    meeting = Meeting(starts_at=starts_at, timezone=timezone_name)
+    meeting = Meeting(starts_at=starts_at, timezone=timezone_name, decision_method=decision_method)
     meeting.full_clean()
     meeting.save()
     return meeting

@@ -36,4 +36,8 @@ urlpatterns = [
         name="meeting_outcome",
     ),
     path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting_publish"),
+    path("items/<int:pk>/decide/", views.decision_open, name="decision_open"),
+    path("decisions/<int:pk>/position/", views.decision_position, name="decision_position"),
+    path("decisions/<int:pk>/close/", views.decision_close, name="decision_close"),
+    path("decisions/<int:pk>/cancel/", views.decision_cancel, name="decision_cancel"),
 ]

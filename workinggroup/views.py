@@ -13,19 +13,21 @@ from core.filters import active_filter_chips
 from core.pagination import paginate
 from core.refusals import bound_form, form_page
 from partners.selectors import organisations_of, organisations_visible_to
-from workinggroup import permissions, selectors, services
-from workinggroup.enums import Action, ItemKind, MeetingState
+from workinggroup import decisions, permissions, selectors, services
+from workinggroup.enums import Action, ItemKind, ItemState, MeetingState
 from workinggroup.forms import (
+    CancelDecisionForm,
     CommentForm,
+    DecisionForm,
     FollowUpForm,
     FreeEntryForm,
     ItemForm,
     MeetingForm,
     ModerationForm,
     OutcomeForm,
+    PositionForm,
     QueueFilterForm,
     TranslationForm,
-    hosts_zone,
 )
 from workinggroup.models import AgendaEntry, FollowUp
 
@@ -47,6 +49,7 @@ def overview(request):
             "kind": kind,
             "meetings": selectors.meetings_visible_to(user=request.user)[:5],
             "can_propose": permissions.can_propose(request.user),
+            "waiting": selectors.decisions_waiting_for(user=request.user),
         },
     )
 
@@ -137,7 +140,6 @@ def edit(request, pk: int):
 EXTRA_FIELDS = {
     Action.PUT_ON_AGENDA: ("meeting",),
     Action.MERGE: ("merge_into",),
-    Action.APPROVE: ("starts_at", "ends_at", "timezone"),  # a proposal becomes an activity
 }
 DANGEROUS = {Action.HIDE, Action.DECLINE, Action.WITHDRAW}
 
@@ -165,12 +167,10 @@ class StaffAction:
 
 
 def _moderation_form(item, action: str = "", data=None, viewer=None):
-    approving = viewer is not None and action == Action.APPROVE
     return ModerationForm(
         data,
         action=action,
         initial={"version": item.version},
-        hosts_zone=hosts_zone(item=item, viewer=viewer) if approving else "",
         meetings=selectors.draft_meetings(),
         merge_targets=selectors.merge_targets(item=item),
         language=translation.get_language(),
@@ -181,7 +181,45 @@ def _moderation_form(item, action: str = "", data=None, viewer=None):
     )
 
 
-def _item_context(request, item, moderation_form=None):
+def _decision_context(
+    request, item, position_form=None, record_form=None, cancel_form=None
+) -> dict:
+    """The item's decision of the Working Group: the round, the counts, the positions (members
+    and staff), the member's own position form and the facilitator's forms. A sent form comes
+    back with its errors."""
+    decision = selectors.decision_for_page(item=item, user=request.user)
+    context = {
+        "decision": decision,
+        "can_see_positions": permissions.can_see_positions(request.user),
+        "can_open_decision": permissions.can_facilitate(request.user)
+        and item.state in ItemState.OPEN,
+        # A refused form is shown again with its message, even when the decision is closed.
+        "decision_refusals": [
+            f for f in (position_form, record_form, cancel_form) if f is not None
+        ],
+    }
+    if decision is None or not decision.decision_round.is_open:
+        return context
+    decision_round = decision.decision_round
+    if permissions.can_take_position(request.user, decision_round):
+        context["can_take_position"] = True
+        own = decision.own
+        context["position_form"] = position_form or PositionForm(
+            decision_round=decision_round,
+            initial={"stance": own.stance, "reason": own.reason} if own else None,
+        )
+    if permissions.can_record_positions(request.user, decision_round):
+        context["can_record"] = True
+        context["record_form"] = record_form or PositionForm(
+            decision_round=decision_round,
+            members=selectors.working_group_members(viewer=request.user),
+        )
+        context["cancel_form"] = cancel_form or CancelDecisionForm()
+        context["can_close_early"] = decision.answered >= decision_round.members_counted
+    return context
+
+
+def _item_context(request, item, moderation_form=None, **decision_forms):
     """The item's page; `moderation_form` is a sent moderation form shown again (with its
     errors) under its own action."""
     staff = permissions.can_moderate(request.user)
@@ -197,8 +235,6 @@ def _item_context(request, item, moderation_form=None):
             else _moderation_form(item, action, viewer=request.user)
         )
         extra = EXTRA_FIELDS.get(action, ())
-        if action == Action.APPROVE and not item.is_proposal:
-            extra = ()
         staff_actions.append(
             StaffAction(
                 action=action,
@@ -233,6 +269,7 @@ def _item_context(request, item, moderation_form=None):
         "comment_form": CommentForm(),
         "follow_ups": selectors.follow_ups(item=item),
         "can_follow_up": permissions.can_follow_up(request.user, item),
+        **_decision_context(request, item, **decision_forms),
     }
 
 
@@ -249,6 +286,8 @@ def act(request, pk: int):
     """Every state change, by staff or by the proposer, through the one state machine."""
     item = selectors.item_for_page(user=request.user, pk=pk)
     rule = services.TRANSITIONS.get(request.POST.get("action", ""))
+    if rule is not None and rule.by_round:
+        permissions.ensure_not_for_the_working_group()
     if rule is not None:
         permissions.ensure_can_act(request.user, item, by_staff=rule.by_staff)
     form = _moderation_form(
@@ -257,9 +296,6 @@ def act(request, pk: int):
 
     def take(form):
         data = form.cleaned_data
-        schedule = None
-        if data.get("starts_at") and data.get("ends_at") and data.get("timezone"):
-            schedule = services.Schedule(data["starts_at"], data["ends_at"], data["timezone"])
         services.transition(
             item=item,
             action=data["action"],
@@ -269,7 +305,6 @@ def act(request, pk: int):
             private_note=data["private_note"],
             meeting=data.get("meeting"),
             merge_into=data.get("merge_into"),
-            schedule=schedule,
         )
         messages.success(request, str(DONE[Action(data["action"])]))
         return redirect("workinggroup:item", pk=item.pk)
@@ -410,6 +445,7 @@ def meeting_create(request):
             by=request.user,
             starts_at=form.cleaned_data["starts_at"],
             timezone_name=form.cleaned_data["timezone"],
+            decision_method=form.cleaned_data["decision_method"],
         )
         return redirect("workinggroup:meeting", pk=meeting.pk)
 
@@ -586,4 +622,133 @@ def follow_up(request, pk: int, follow_up_pk: int | None = None):
             "title": translated_text(item, "title"),
             "follow_up": existing,
         },
+    )
+
+
+# --- Decisions of the Working Group ------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_open(request, pk: int):
+    """A facilitator opens a decision of the Working Group on the item."""
+    item = selectors.item_for_page(user=request.user, pk=pk)
+    permissions.ensure_can_facilitate(request.user)
+
+    def open_it(form):
+        data = form.cleaned_data
+        schedule = None
+        if item.is_proposal:
+            schedule = services.Schedule(data["starts_at"], data["ends_at"], data["timezone"])
+        decisions.open_decision(
+            item=item,
+            by=request.user,
+            version=data["version"],
+            method=data["method"],
+            closes_at=data["closes_at"],
+            quorum=data.get("quorum"),
+            meeting=data.get("meeting"),
+            schedule=schedule,
+        )
+        messages.success(request, _("The decision is open; the Working Group members are told."))
+        return redirect("workinggroup:item", pk=item.pk)
+
+    return form_page(
+        request,
+        "workinggroup/decision_form.html",
+        form=bound_form(
+            DecisionForm,
+            request,
+            item=item,
+            meetings=selectors.meetings_of(item=item),
+            viewer=request.user,
+        ),
+        on_valid=open_it,
+        context={
+            "item": item,
+            "title": translated_text(item, "title"),
+            "members": decisions.active_members().count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def decision_position(request, pk: int):
+    """A member takes (or changes) their position; a facilitator records a member's."""
+    decision_round = selectors.round_for_page(user=request.user, pk=pk)
+    recording = "member" in request.POST
+    members = selectors.working_group_members(viewer=request.user) if recording else None
+    if not recording:
+        permissions.ensure_can_take_position(request.user, decision_round, member=request.user)
+    else:
+        permissions.ensure_can_facilitate(request.user)
+    form = bound_form(PositionForm, request, decision_round=decision_round, members=members)
+
+    def take(form):
+        data = form.cleaned_data
+        decisions.take_position(
+            decision_round=decision_round,
+            by=request.user,
+            member=data.get("member"),
+            stance=data["stance"],
+            reason=data["reason"],
+        )
+        messages.success(
+            request,
+            _("The position is recorded.") if recording else _("Your position is recorded."),
+        )
+        return redirect("workinggroup:item", pk=decision_round.item_id)
+
+    item = selectors.item_for_page(user=request.user, pk=decision_round.item_id)
+    return form_page(
+        request,
+        "workinggroup/item.html",
+        form=form,
+        on_valid=take,
+        context=lambda: _item_context(
+            request,
+            selectors.item_for_page(user=request.user, pk=item.pk),
+            **({"record_form": form} if recording else {"position_form": form}),
+        ),
+        form_name="record_form" if recording else "position_form",
+    )
+
+
+@login_required
+@require_POST
+def decision_close(request, pk: int):
+    """A facilitator closes a decision before its deadline (everyone has answered)."""
+    permissions.ensure_can_facilitate(request.user)
+    decision_round = selectors.round_for_page(user=request.user, pk=pk)
+    decisions.close_round(decision_round=decision_round, by=request.user)
+    messages.success(request, _("The decision is closed and its result applied."))
+    return redirect("workinggroup:item", pk=decision_round.item_id)
+
+
+@login_required
+@require_POST
+def decision_cancel(request, pk: int):
+    permissions.ensure_can_facilitate(request.user)
+    decision_round = selectors.round_for_page(user=request.user, pk=pk)
+
+    def cancel(form):
+        decisions.cancel_round(
+            decision_round=decision_round, by=request.user, message=form.cleaned_data["message"]
+        )
+        messages.success(request, _("The decision is cancelled; nothing was decided."))
+        return redirect("workinggroup:item", pk=decision_round.item_id)
+
+    form = bound_form(CancelDecisionForm, request)
+    return form_page(
+        request,
+        "workinggroup/item.html",
+        form=form,
+        on_valid=cancel,
+        context=lambda: _item_context(
+            request,
+            selectors.item_for_page(user=request.user, pk=decision_round.item_id),
+            cancel_form=form,
+        ),
+        form_name="cancel_form",
     )

@@ -166,6 +166,7 @@ def test_the_nightly_task_completes_only_finished_scheduled_activities():
 
 @pytest.mark.django_db
 def test_working_group_approval_publishes_through_change_status():
+    from tests.utils import decide
     from workinggroup import services as workinggroup_services
 
     proposer = UserFactory()
@@ -173,11 +174,9 @@ def test_working_group_approval_publishes_through_change_status():
     item.proposed_hosts.add(OrganisationFactory())
     start = timezone.now() + datetime.timedelta(days=10)
 
-    item = workinggroup_services.transition(
-        item=item,
-        action="approve",
-        by=StaffFactory(),
-        version=item.version,
+    decide(
+        item,
+        staff=StaffFactory(),
         schedule=workinggroup_services.Schedule(
             starts_at=start, ends_at=start + datetime.timedelta(hours=1), timezone="UTC"
         ),

@@ -143,13 +143,16 @@ def test_partner_changes_notification_preferences(page, live_server, language):
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_partner_proposes_and_staff_approves_into_the_activity_list(
+def test_partner_proposes_and_the_working_group_agrees_into_the_activity_list(
     page, browser, live_server, language
 ):
     from tests.factories import StaffFactory
+    from workinggroup import decisions
+    from workinggroup.models import DecisionRound
 
     person = MembershipFactory(user=UserFactory(language=language)).user
     staff = StaffFactory(language=language)
+    member = UserFactory(is_working_group_member=True)
     title = {"es": "Taller de cuidado colectivo", "fr": "Atelier de soin collectif"}[language]
     _sign_in(page, live_server, person, language)
 
@@ -166,26 +169,94 @@ def test_partner_proposes_and_staff_approves_into_the_activity_list(
         page.locator("form[action$='/act/'] input[value=submit] ~ button").click()
     item_url = page.url
 
+    # Staff facilitate: they open the Working Group's decision, with the activity's schedule.
     staff_context = browser.new_context(viewport={"width": 1280, "height": 900})
     staff_page = staff_context.new_page()
     _sign_in(staff_page, live_server, staff, language)
     staff_page.goto(f"{live_server.url}/{language}/working-group/queue/")
     _check_accessibility(staff_page)
     staff_page.locator(f"text={title}").click()
-    staff_page.locator("details:has(input[value=approve]) > summary").click()
-    approve = staff_page.locator("details:has(input[value=approve]) form")
-    approve.locator("input[name=starts_at]").fill("2031-06-02T15:00")
-    approve.locator("input[name=ends_at]").fill("2031-06-02T16:30")
-    approve.locator("select[name=timezone]").select_option("America/Bogota")
-    approve.locator("textarea[name=message]").fill("¡Adelante!")
     with staff_page.expect_navigation():
-        approve.locator("button[type=submit]").click()
+        staff_page.locator("a[href$='/decide/']").click()
+    _check_accessibility(staff_page)
+    closes = timezone.now() + datetime.timedelta(days=2)
+    staff_page.check("input[name=method][value=consent]")
+    staff_page.fill("input[name=closes_at]", closes.strftime("%Y-%m-%dT%H:%M"))
+    staff_page.select_option("select[name=closes_zone]", "UTC")
+    staff_page.fill("input[name=starts_at]", "2031-06-02T15:00")
+    staff_page.fill("input[name=ends_at]", "2031-06-02T16:30")
+    staff_page.select_option("select[name=timezone]", "America/Bogota")
+    with staff_page.expect_navigation():
+        staff_page.locator("main form button[type=submit]").click()
+    _check_accessibility(staff_page)
     staff_context.close()
+    # A member consents; the decision closes at its deadline (the beat task's service).
+    decision_round = DecisionRound.objects.get()
+    decisions.take_position(decision_round=decision_round, by=member, stance="consent")
+    decisions.close_round(decision_round=decision_round, now=decision_round.closes_at)
 
     page.goto(f"{live_server.url}/{language}/activities/?q={title.split()[0]}")
     _check_accessibility(page)
     assert title in page.content()
     assert item_url.startswith(live_server.url)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("viewport", [(390, 844), (1366, 900)], ids=["phone", "desktop"])
+def test_a_working_group_member_objects_and_the_proposer_is_asked_for_changes(
+    page, browser, live_server, language, viewport
+):
+    from tests.factories import ItemFactory, StaffFactory
+    from workinggroup import decisions
+    from workinggroup.enums import ItemState
+
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    member = MembershipFactory(
+        user=UserFactory(language=language, is_working_group_member=True, display_name="Ana Tzul")
+    ).user
+    item = ItemFactory(
+        title_en="Rotate the call times",
+        title_es="Rotar el horario de las llamadas",
+        title_fr="Faire tourner l’horaire des appels",
+        proposer=UserFactory(language=language),
+        state=ItemState.ON_AGENDA,
+    )
+    decision_round = decisions.open_decision(
+        item=item,
+        by=StaffFactory(),
+        version=item.version,
+        method="consent",
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    reason = {"es": "Primero hay que consultar a Asia.", "fr": "Il faut d’abord consulter l’Asie."}
+    _sign_in(page, live_server, member, language)
+
+    page.goto(f"{live_server.url}/{language}/working-group/items/{item.pk}/")
+    _check_accessibility(page)
+    page.check("input[name=stance][value=object]")
+    page.fill("textarea[name=reason]", reason[language])
+    with page.expect_navigation():
+        page.locator("form[action$='/position/'] button[type=submit]").click()
+    _check_accessibility(page)
+    positions = page.locator("#positions").inner_text()
+    assert "Ana Tzul" in positions and reason[language] in positions
+    assert translated(language, "I object", "stance") in positions
+
+    decisions.close_round(decision_round=decision_round, now=decision_round.closes_at)
+    proposer_context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, locale="en-US"
+    )
+    proposer_page = proposer_context.new_page()
+    _sign_in(proposer_page, live_server, item.proposer, language)
+    proposer_page.goto(f"{live_server.url}/{language}/working-group/items/{item.pk}/")
+    _check_accessibility(proposer_page)
+    content = proposer_page.content()
+    proposer_context.close()
+    assert translated(language, "Changes requested", "proposal state") in content
+    assert reason[language] in content
+    assert "Ana Tzul" not in content
 
 
 @pytest.mark.services

@@ -441,19 +441,19 @@ def test_a_hostile_zone_cookie_gives_utc_and_never_a_500(client, cookie):
     assert "Tuesday, May 6, 2031, 2:00 – 3:00 PM (UTC)" in plain(text_of(response))
 
 
-# --- The approval of a proposal starts at the hosts' zone ----------------------------------------
+# --- A proposal's decision schedules it in the hosts' zone ----------------------------------------
 
 
 @pytest.mark.django_db
-def test_approving_a_proposal_starts_at_the_proposers_zone(client):
+def test_opening_a_decision_on_a_proposal_starts_at_the_proposers_zone(client):
     proposal = ProposalFactory(proposer=UserFactory(timezone="America/Guatemala"))
     client.force_login(StaffFactory())
 
-    page = text_of(client.get(reverse("workinggroup:item", args=[proposal.pk])))
+    page = text_of(client.get(reverse("workinggroup:decision_open", args=[proposal.pk])))
 
-    approve = re.search(r'<select[^>]*id="id_approve_timezone"[^>]*>.*?</select>', page, re.S)
-    assert approve is not None
-    assert [v for v, s in _options(approve.group(0)).items() if s] == ["America/Guatemala"]
+    zone = re.search(r'<select[^>]*id="id_timezone"[^>]*>.*?</select>', page, re.S)
+    assert zone is not None
+    assert [v for v, s in _options(zone.group(0)).items() if s] == ["America/Guatemala"]
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ The walk over all forms makes a new form that forgets the shared mixin fail here
 import datetime
 import importlib
 import inspect
+from types import SimpleNamespace
 
 import pytest
 from django import forms
@@ -91,6 +92,9 @@ def world():
         "merge_targets": Item.objects.all(),
         "survey": SurveyFactory(),
         "templates": Survey.objects.all(),
+        # --- The Working Group decides (issue 16) ---
+        "viewer": staff,
+        "decision_round": SimpleNamespace(method="consent"),
     }
 
 

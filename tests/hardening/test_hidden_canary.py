@@ -48,7 +48,7 @@ from tests.factories import (
 from tests.hardening.test_permission_matrix import MATRIX
 from tests.utils import attachment
 from workinggroup.enums import ItemState, MeetingState
-from workinggroup.models import AgendaEntry, Comment, ModerationLog
+from workinggroup.models import AgendaEntry, Comment, DecisionRound, ModerationLog, Position
 
 # Every canary of the hidden organisation starts with "zqx", except its time zone. Random
 # tokens (CSRF, signatures) are removed before the search, and a canary must start a word.
@@ -83,7 +83,9 @@ def canary_world(settings, tmp_path):
     hidden_lead = MembershipFactory(
         organisation=hidden,
         role=MembershipRole.LEAD,
-        user=_person("Zqxlead Person", "lead@zqxmail.example"),
+        # A Working Group member too: their position in a decision is shown to the Working
+        # Group, never with their name to a member who may not see their organisation.
+        user=_person("Zqxlead Person", "lead@zqxmail.example", is_working_group_member=True),
     ).user
     hidden_member = MembershipFactory(
         organisation=hidden, user=_person("Zqxmember Person", "member@zqxmail.example")
@@ -142,6 +144,26 @@ def canary_world(settings, tmp_path):
         from_state=ItemState.SUBMITTED,
         to_state=ItemState.ON_AGENDA,
         message="On the agenda.",
+    )
+    # --- The Working Group decides (issue 16): the proposal being decided; the hidden lead
+    # objected (recorded by staff from the call). ---
+    proposal.state = ItemState.IN_DECISION
+    proposal.save()
+    decision_round = DecisionRound.objects.create(
+        item=proposal,
+        meeting=meeting,
+        method="consent",
+        opened_by=staff,
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+        members_counted=2,
+        returns_to=ItemState.ON_AGENDA,
+    )
+    Position.objects.create(
+        decision_round=decision_round,
+        member=hidden_lead,
+        stance="object",
+        reason="Not this month.",
+        recorded_by=staff,
     )
     survey = SurveyFactory(audience=SurveyAudience.ACTIVITY, activity=shared)
     # A learning question asked by the hidden organisation's lead, supported by its member,
@@ -207,6 +229,7 @@ def canary_world(settings, tmp_path):
         "log": log,
         "survey": survey,
         "hidden": hidden,
+        "decision_round": decision_round,
         # The permission matrix's names, pointing at the hidden organisation's traces.
         "kwargs": {
             "activity": shared.pk,
@@ -376,6 +399,9 @@ EMAIL_KINDS = [
     Kind.ACTIVITY_RELEASED,
     Kind.SUPPORT_ANSWERED,
     Kind.SUGGESTION_RECEIVED,
+    Kind.DECISION_OPENED,
+    Kind.DECISION_REMINDER,
+    Kind.DECISION_RESULT,
 ]
 
 
@@ -392,6 +418,9 @@ def _delivery(world, user, kind) -> Delivery:
         Kind.ACTIVITY_RELEASED: world["shared_log"].pk,
         Kind.SUPPORT_ANSWERED: world["shared_support"].pk,
         Kind.SUGGESTION_RECEIVED: world["shared_suggestion"].pk,
+        Kind.DECISION_OPENED: world["decision_round"].pk,
+        Kind.DECISION_REMINDER: world["decision_round"].pk,
+        Kind.DECISION_RESULT: world["decision_round"].pk,
     }.get(kind)
     return Delivery.objects.create(
         key=f"canary-{kind}-{user.pk}",

@@ -29,7 +29,7 @@ from tests.factories import (
     UserFactory,
 )
 from workinggroup.enums import ItemState
-from workinggroup.models import AgendaEntry, FollowUp
+from workinggroup.models import AgendaEntry, DecisionRound, FollowUp
 
 ROLES = ["visitor", "member", "other_lead", "wg_member", "staff"]
 OK, LOGIN, DENIED, MISSING, METHOD = "ok", "login", "403", "404", "405"
@@ -114,7 +114,7 @@ MATRIX = {
     "workinggroup:act": (
         "post",
         {"pk": "item"},
-        {"action": "approve", "version": "item_version"},
+        {"action": "request_changes", "version": "item_version", "message": "Dates?"},
         STAFF_ONLY,
     ),
     "workinggroup:support": ("post", {"pk": "item"}, {}, COMMUNITY),
@@ -232,6 +232,17 @@ MATRIX = {
         {"decision": "no"},
         {**_signed_in(DENIED, staff=DENIED), "member": OK},
     ),
+    # --- The Working Group decides (issue 16) ---
+    "workinggroup:decision_open": ("get", {"pk": "item"}, {}, STAFF_ONLY),
+    "workinggroup:decision_position": (
+        "post",
+        {"pk": "decision_round"},
+        {"stance": "consent"},
+        # Members take positions; staff only record a member's (with "member"), never their own.
+        {**_signed_in(DENIED, staff=DENIED), "wg_member": OK},
+    ),
+    "workinggroup:decision_close": ("post", {"pk": "decision_round"}, {}, STAFF_ONLY),
+    "workinggroup:decision_cancel": ("post", {"pk": "decision_round"}, {}, STAFF_ONLY),
 }
 
 
@@ -282,6 +293,15 @@ def world(settings, tmp_path):
     )
     approved_item = ItemFactory(state=ItemState.APPROVED)
     follow_up = FollowUp.objects.create(item=approved_item, description_en="Do it", owner="Team")
+    # --- The Working Group decides (issue 16): an item being decided, its round open ---
+    decision_round = DecisionRound.objects.create(
+        item=ItemFactory(state=ItemState.IN_DECISION),
+        method="consent",
+        opened_by=StaffFactory(),
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+        members_counted=3,
+        returns_to=ItemState.SUBMITTED,
+    )
     users = {
         "visitor": None,
         "member": member_membership.user,
@@ -325,6 +345,7 @@ def world(settings, tmp_path):
         "follow_up": follow_up.pk,
         "question": survey.questions.first().pk,
         "delivery": delivery.pk,
+        "decision_round": decision_round.pk,
         "calendar_token": rotate_calendar_token(user=owner),
         "unsubscribe_token": unsubscribe_token(owner, "reminders"),
         "invitation_token": "matrix-token",

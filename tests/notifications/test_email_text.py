@@ -154,6 +154,24 @@ def _suggestion(kind, user):
         [TITLE],
         [TITLE, MESSAGE, *_written_in_french(user)],
     )
+# --- The Working Group decides (issue 16) ---
+
+
+def _decision(kind, user):
+    from workinggroup.models import DecisionRound
+
+    item = ItemFactory(title_en=TITLE, state=ItemState.IN_DECISION)
+    now = timezone.now()
+    closed = {"closed_at": now, "outcome": "objected", "took_part": 1}
+    decision_round = DecisionRound.objects.create(
+        item=item,
+        method="consent",
+        opened_by=UserFactory(),
+        closes_at=now + datetime.timedelta(days=2),
+        members_counted=3,
+        **(closed if kind == "decision_result" else {}),
+    )
+    return {"ref_id": decision_round.pk}, [TITLE]
 
 
 # One way to make a due email of each kind, and the hostile texts its subject and body carry.
@@ -175,6 +193,9 @@ SETUPS = {
     "activity_released": _activity_log,
     "support_answered": _support_answered,
     "suggestion_received": _suggestion,
+    "decision_opened": _decision,
+    "decision_reminder": _decision,
+    "decision_result": _decision,
 }
 
 

@@ -193,13 +193,28 @@ def test_my_lab_query_count_does_not_grow_with_rows(client, django_assert_max_nu
         RegistrationFactory(activity=activity, user=person, status=RegistrationStatus.WAITLISTED)
         SurveyFactory()
         ItemFactory(proposer=person)
+        _open_decision()
     client.force_login(person)
 
-    with django_assert_max_num_queries(11):
+    # One query more than before issue 16: the decisions waiting for the member.
+    with django_assert_max_num_queries(12):
         response = client.get(HOME)
 
     assert response.status_code == 200
     assert text_of(response).count("Number 1 on the waiting list") == min(rows, 4)
+    assert text_of(response).count("By consent, until") == min(rows, 5)
+
+
+def _open_decision():
+    from workinggroup.models import DecisionRound
+
+    return DecisionRound.objects.create(
+        item=ItemFactory(state=ItemState.IN_DECISION),
+        method="consent",
+        opened_by=StaffFactory(),
+        closes_at=timezone.now() + datetime.timedelta(days=2),
+        members_counted=3,
+    )
 
 
 @pytest.mark.django_db

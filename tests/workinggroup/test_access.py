@@ -241,7 +241,7 @@ def test_staff_notes_are_shown_to_staff_in_the_log_only(client):
     staff = StaffFactory()
     services.transition(
         item=item,
-        action="decline",
+        action="request_changes",
         by=staff,
         version=None,
         message="Sorry",

@@ -1,12 +1,13 @@
 """Partners propose, staff moderate: the state machine, the approved activity, notices."""
 
+import datetime
 import threading
 
 import pytest
 from django.core import mail
 from django.db import DatabaseError, connection, connections, transaction
+from django.utils import timezone
 
-from activities.models import Activity
 from tests.factories import (
     ItemFactory,
     MeetingFactory,
@@ -16,11 +17,11 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
-from tests.utils import require_service, text_of, translated
-from workinggroup import services
+from tests.utils import decide, require_service, text_of, translated
+from workinggroup import decisions, services
 from workinggroup.enums import Action, ItemState
 from workinggroup.exceptions import WorkingGroupError
-from workinggroup.models import AgendaEntry, Item, ModerationLog, Support
+from workinggroup.models import AgendaEntry, DecisionRound, Item, ModerationLog, Support
 
 PROPOSAL = {
     "language": "es",
@@ -79,7 +80,7 @@ def test_partner_proposes_in_spanish_edits_and_submits(client):
 
 
 @pytest.mark.django_db
-def test_approved_proposal_becomes_a_scheduled_activity_without_retyping(
+def test_agreed_proposal_becomes_a_scheduled_activity_without_retyping(
     client, django_capture_on_commit_callbacks
 ):
     proposer = UserFactory(language="fr")
@@ -93,19 +94,27 @@ def test_approved_proposal_becomes_a_scheduled_activity_without_retyping(
     )
     host = OrganisationFactory()
     item.proposed_hosts.add(host)
+    member = UserFactory(is_working_group_member=True)
     client.force_login(StaffFactory())
+    closes = timezone.localtime(timezone.now() + datetime.timedelta(days=2), datetime.UTC)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = _act(
-            client,
-            item,
-            "approve",
-            message="¡Adelante!",
-            private_note="Budget line 4",
-            starts_at="2031-03-10T15:00",
-            ends_at="2031-03-10T16:30",
-            timezone="America/Bogota",
+        response = client.post(
+            f"/en/working-group/items/{item.pk}/decide/",
+            {
+                "version": item.version,
+                "method": "consent",
+                "closes_at": closes.strftime("%Y-%m-%dT%H:%M"),
+                "closes_zone": "UTC",
+                "starts_at": "2031-03-10T15:00",
+                "ends_at": "2031-03-10T16:30",
+                "timezone": "America/Bogota",
+            },
         )
+        decision_round = DecisionRound.objects.get()
+        decisions.take_position(decision_round=decision_round, by=member, stance="consent")
+        mail.outbox.clear()
+        decisions.close_round(decision_round=decision_round, now=decision_round.closes_at)
 
     item.refresh_from_db()
     activity = item.activity
@@ -122,13 +131,9 @@ def test_approved_proposal_becomes_a_scheduled_activity_without_retyping(
     assert list(activity.host_organisations.all()) == [host]
     assert list(activity.host_people.all()) == [proposer]
     assert (activity.spoken_languages, activity.interpretation_languages) == ("es", "en,fr")
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == [proposer.email]
-    assert translated("fr", "Approved", "proposal state") in message.subject
-    assert "¡Adelante!" in message.body
-    assert "Budget line 4" not in message.body
-    assert f"/fr/activities/{activity.pk}/" in message.body
+    to_proposer = next(m for m in mail.outbox if m.to == [proposer.email])
+    assert translated("fr", "Approved", "proposal state") in to_proposer.subject
+    assert f"/fr/activities/{activity.pk}/" in to_proposer.body
 
 
 @pytest.mark.django_db
@@ -140,7 +145,7 @@ def test_action_not_allowed_from_the_state_is_a_translated_409(client, language)
 
     response = client.post(
         f"/{language}/working-group/items/{item.pk}/act/",
-        {"action": "approve", "version": item.version},
+        {"action": "merge", "version": item.version},
     )
 
     item.refresh_from_db()
@@ -160,7 +165,7 @@ def test_stale_page_is_refused_and_nothing_changes(client):
 
     response = client.post(
         f"/fr/working-group/items/{item.pk}/act/",
-        {"action": "decline", "version": stale_version, "message": "No"},
+        {"action": "request_changes", "version": stale_version, "message": "No"},
     )
 
     item.refresh_from_db()
@@ -174,8 +179,8 @@ def test_stale_page_is_refused_and_nothing_changes(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("action", ["request_changes", "decline"])
-def test_sending_back_or_declining_needs_a_message(client, action):
+@pytest.mark.parametrize("action", ["request_changes"])
+def test_sending_back_needs_a_message(client, action):
     item = ItemFactory()
     client.force_login(StaffFactory())
 
@@ -188,7 +193,7 @@ def test_sending_back_or_declining_needs_a_message(client, action):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("action", ["approve", "decline", "hide", "put_on_agenda", "merge"])
+@pytest.mark.parametrize("action", ["hide", "put_on_agenda", "merge"])
 def test_partners_cannot_moderate_not_even_their_own(client, action):
     item = ItemFactory()
     client.force_login(item.proposer)
@@ -258,13 +263,17 @@ def test_recommendation_support_once_withdrawable_and_supporters_told(
     client.post(f"/en/working-group/items/{item.pk}/support/")
     withdrawn = Support.objects.count()
     client.post(f"/en/working-group/items/{item.pk}/support/")
-    client.force_login(StaffFactory())
     with django_capture_on_commit_callbacks(execute=True):
-        _act(client, item, "approve", message="Agreed by the Working Group")
+        decide(item)
 
     assert withdrawn == 0
     assert Support.objects.get().user == supporter
-    recipients = sorted(m.to[0] for m in mail.outbox)
+    decided = translated("en", "Approved", "proposal state")
+    recipients = sorted(
+        m.to[0]
+        for m in mail.outbox
+        if decided in m.subject or translated("fr", "Approved", "proposal state") in m.subject
+    )
     assert recipients == sorted([item.proposer.email, supporter.email])
     to_supporter = next(m for m in mail.outbox if m.to == [supporter.email])
     assert (
@@ -294,10 +303,10 @@ def test_proposer_cannot_support_own_and_comments_work(client):
 def test_service_refuses_a_second_decision():
     item = ItemFactory()
     staff = StaffFactory()
-    services.transition(item=item, action="decline", by=staff, version=None, message="No")
+    decide(item, staff=staff, objection="Not now")
 
     with pytest.raises(WorkingGroupError) as error:
-        services.transition(item=item, action="approve", by=staff, version=None)
+        services.transition(item=item, action="merge", by=staff, version=None)
 
     assert error.value.status_code == 409
 
@@ -306,7 +315,7 @@ def test_service_refuses_a_second_decision():
 def test_the_log_is_append_only_in_the_database():
     item = ItemFactory()
     staff = StaffFactory()
-    services.transition(item=item, action="decline", by=staff, version=None, message="No")
+    services.transition(item=item, action="request_changes", by=staff, version=None, message="No")
     entry = ModerationLog.objects.get()
 
     with pytest.raises(DatabaseError) as update_error, transaction.atomic():
@@ -326,7 +335,7 @@ def test_two_staff_acting_at_once_cannot_both_win():
         connection.vendor == "postgresql",
         "concurrency is only meaningful on PostgreSQL (set DATABASE_URL)",
     )
-    item = ItemFactory()
+    item, other = ItemFactory(), ItemFactory()
     staff = [StaffFactory(), StaffFactory()]
     barrier = threading.Barrier(2)
     outcomes = []
@@ -335,7 +344,12 @@ def test_two_staff_acting_at_once_cannot_both_win():
         try:
             barrier.wait(timeout=30)
             services.transition(
-                item=item, action=action, by=person, version=item.version, message="Decided"
+                item=item,
+                action=action,
+                by=person,
+                version=item.version,
+                message="Decided",
+                merge_into=other,
             )
             outcomes.append("won")
         except WorkingGroupError as error:
@@ -344,8 +358,8 @@ def test_two_staff_acting_at_once_cannot_both_win():
             connections.close_all()
 
     threads = [
-        threading.Thread(target=act, args=(staff[0], "approve")),
-        threading.Thread(target=act, args=(staff[1], "decline")),
+        threading.Thread(target=act, args=(staff[0], "merge")),
+        threading.Thread(target=act, args=(staff[1], "request_changes")),
     ]
     for thread in threads:
         thread.start()
@@ -355,5 +369,4 @@ def test_two_staff_acting_at_once_cannot_both_win():
     item.refresh_from_db()
     assert sorted(outcomes, key=str) == [409, "won"]
     assert ModerationLog.objects.filter(item=item).count() == 1
-    assert item.state in (ItemState.APPROVED, ItemState.DECLINED)
-    assert Activity.objects.count() == 0  # a recommendation: nothing to schedule
+    assert item.state in (ItemState.MERGED, ItemState.CHANGES_REQUESTED)

@@ -45,11 +45,11 @@ def test_moderation_form_says_which_languages_the_proposer_and_supporters_read(c
 
     page = text_of(client.get(f"/en/working-group/items/{item.pk}/"))
 
-    # Every staff action's form (put on the agenda, approve, request changes, decline, merge,
-    # hide) names the proposer's language; approve, decline and merge the supporters' too, the
-    # inactive one not counted.
-    assert page.count("The proposer reads Spanish.") == 6
-    assert page.count("The 3 people who support it read: French (2), English (1).") == 3
+    # Every staff action's form (put on the agenda, request changes, merge, hide) names the
+    # proposer's language; merge the supporters' too, the inactive one not counted. Approving
+    # and declining are the Working Group's decisions, not forms of the team.
+    assert page.count("The proposer reads Spanish.") == 4
+    assert page.count("The 3 people who support it read: French (2), English (1).") == 1
 
 
 @pytest.mark.django_db
@@ -93,13 +93,14 @@ def test_versions_in_several_languages_are_saved_and_each_reader_gets_theirs(
         response = _act(
             client,
             item,
-            "decline",
+            "merge",
+            merge_into=ItemFactory().pk,
             message="We fund this already through another programme.",
             message_language="en",
             message_es="Ya lo financiamos con otro programa.",
         )
 
-    entry = ModerationLog.objects.get(action="decline")
+    entry = ModerationLog.objects.get(action="merge")
     mails = {message.to[0]: message.body for message in mail.outbox}
     supporters = {s.user.language: s.user.email for s in item.supports.select_related("user")}
     assert response.status_code == 302
@@ -165,8 +166,8 @@ def test_the_message_rule_holds_across_languages(client):
     item = ProposalFactory()
     client.force_login(StaffFactory())
 
-    empty = _act(client, item, "decline", message="  ", message_es="", message_fr="\n")
-    only_french = _act(client, item, "decline", message="", message_fr="Non, merci.")
+    empty = _act(client, item, "request_changes", message="  ", message_es="", message_fr="\n")
+    only_french = _act(client, item, "request_changes", message="", message_fr="Non, merci.")
 
     entry = ModerationLog.objects.get()
     assert empty.status_code == 400
@@ -191,7 +192,7 @@ def test_hostile_messages_are_a_translated_400_and_nothing_is_saved_or_lost(clie
     data = {"message": "Este texto no se pierde.", "message_en": "Kept too", "message_fr": "Aussi"}
     data[field] = text
 
-    response = _act(client, item, "decline", language="es", **data)
+    response = _act(client, item, "request_changes", language="es", **data)
 
     item.refresh_from_db()
     page = text_of(response)
@@ -221,7 +222,7 @@ def test_service_refuses_hostile_versions_sent_around_the_form():
     with pytest.raises(WorkingGroupError) as refused:
         services.transition(
             item=item,
-            action="decline",
+            action="request_changes",
             by=StaffFactory(),
             version=item.version,
             message={"en": "Fine", "fr": "Caché\x07"},
@@ -244,7 +245,7 @@ def test_stale_page_with_versions_is_refused_and_nothing_saved(client):
 
     response = client.post(
         f"/en/working-group/items/{item.pk}/act/",
-        {"action": "decline", "version": stale, "message": "No", "message_es": "No"},
+        {"action": "request_changes", "version": stale, "message": "No", "message_es": "No"},
     )
 
     assert response.status_code == 409
@@ -277,7 +278,9 @@ def test_only_staff_send_moderation_messages(client, who):
     }[who]()
     client.force_login(user)
 
-    response = _act(client, item, "decline", message="No", message_es="No", message_fr="Non")
+    response = _act(
+        client, item, "request_changes", message="No", message_es="No", message_fr="Non"
+    )
 
     item.refresh_from_db()
     assert response.status_code == 403
@@ -290,7 +293,7 @@ def test_only_staff_send_moderation_messages(client, who):
 def test_visitors_cannot_send_moderation_messages(client):
     item = ProposalFactory()
 
-    response = _act(client, item, "decline", message="No", message_es="No")
+    response = _act(client, item, "request_changes", message="No", message_es="No")
 
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")

@@ -55,8 +55,8 @@ def test_item_page_with_every_moderation_form_repeats_no_id(client):
     response = client.get(f"/en/working-group/items/{item.pk}/")
 
     assert response.status_code == 200
-    assert 'id="id_approve_message"' in response.content.decode()
-    assert 'id="id_decline_message"' in response.content.decode()
+    assert 'id="id_request_changes_message"' in response.content.decode()
+    assert 'id="id_hide_message"' in response.content.decode()
     assert duplicate_ids(response) == []
 
 
@@ -67,7 +67,7 @@ def test_item_page_shown_again_after_a_refused_action_repeats_no_id(client):
 
     response = client.post(
         f"/en/working-group/items/{item.pk}/act/",
-        {"action": "decline", "version": item.version, "message": "  "},
+        {"action": "request_changes", "version": item.version, "message": "  "},
     )
 
     item.refresh_from_db()
