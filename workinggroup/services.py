@@ -12,14 +12,15 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from activities import services as activity_services
-from activities.enums import ActivityStatus
+from activities.enums import ActivityStatus, LedBy, SupportKind
 from activities.exceptions import ActivityError
-from activities.models import Activity
+from activities.models import DETAILS_LIMIT, Activity
 from core import languages
 from core.validators import (
     date_out_of_range_message,
     ends_after_start,
     ends_after_start_message,
+    has_control_characters,
     is_in_range,
     moment_in_range,
 )
@@ -129,9 +130,11 @@ class Schedule:
 
 
 def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
-    """The approved proposal as a scheduled activity: its translations, hosts and languages
-    carried over, nothing retyped; saved as a draft, then published by the one function that
-    changes an activity's status (which arms the hosts' reminders)."""
+    """The agreed proposal as a partner-led activity: its translations, hosts and languages
+    carried over, nothing retyped, on the schedule the Working Group agreed. It is a draft: its
+    hosts publish it (activities.permissions: partners decide on partner-led activities), and
+    the support the proposal asked the Lab for is its first support request, for the team to
+    confirm."""
     if not all(
         moment_in_range(moment, schedule.timezone)
         for moment in (schedule.starts_at, schedule.ends_at)
@@ -150,6 +153,7 @@ def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
         format=item.format or "online",
         audience=item.audience or "community",
         status=ActivityStatus.DRAFT,
+        led_by=LedBy.PARTNERS,
         created_by=by,
     )
     for code in languages.codes():
@@ -161,7 +165,25 @@ def _activity_from(item: Item, by: User, schedule: Schedule) -> Activity:
     activity.host_organisations.set(hosts)
     if item.proposer_id:
         activity.host_people.add(item.proposer_id)
-    return activity_services.change_status(activity=activity, to=ActivityStatus.SCHEDULED, by=by)
+    if item.support_needed.strip() and item.proposer_id and item.proposer.is_active:
+        activity_services.request_support(
+            activity=activity,
+            by=item.proposer,
+            kind=SupportKind.OTHER,
+            details=_support_details(item.support_needed),
+            language=item.original_language,
+        )
+    return activity
+
+
+def _support_details(text: str) -> str:
+    """The proposal's "support needed" as a support request's details: a closing decision must
+    not fail on it, so control characters are dropped and a text longer than a request holds is
+    cut (the whole text stays on the proposal's page)."""
+    text = "".join(c for c in text if not has_control_characters(c, multi_line=True)).strip()
+    if len(text) > DETAILS_LIMIT:
+        text = text[: DETAILS_LIMIT - 1].rstrip() + "…"
+    return text
 
 
 @transaction.atomic

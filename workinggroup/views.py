@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from activities import permissions as activity_permissions
 from core.content import missing_languages, translated_text
 from core.filters import active_filter_chips
 from core.pagination import paginate
@@ -259,6 +260,9 @@ def _item_context(request, item, moderation_form=None, **decision_forms):
         ],
         "moderation_form": moderation_form,
         "can_edit": permissions.can_edit_item(request.user, item),
+        # An agreed proposal's activity stays a draft until its hosts publish it.
+        "can_see_activity": item.activity is not None
+        and activity_permissions.can_view_activity(request.user, item.activity),
         "can_translate": permissions.can_add_translations(request.user, item),
         "can_support": permissions.can_support(request.user, item),
         "supports": selectors.supports(item=item, user=request.user),

@@ -165,7 +165,8 @@ def test_the_nightly_task_completes_only_finished_scheduled_activities():
 
 
 @pytest.mark.django_db
-def test_working_group_approval_publishes_through_change_status():
+def test_an_agreed_proposal_is_its_hosts_draft_and_they_publish_through_change_status():
+    from activities import services as activity_services
     from tests.utils import decide
     from workinggroup import services as workinggroup_services
 
@@ -183,6 +184,12 @@ def test_working_group_approval_publishes_through_change_status():
     )
 
     activity = Activity.objects.get(pk=item.activity_id)
+    assert (activity.status, activity.led_by) == (ActivityStatus.DRAFT, "partners")
+    assert not Delivery.objects.filter(activity=activity).exists()
+
+    activity_services.change_status(activity=activity, to=ActivityStatus.SCHEDULED, by=proposer)
+
+    activity.refresh_from_db()
     assert (activity.status, activity.sequence) == (ActivityStatus.SCHEDULED, 1)
     # Published like any other activity: its host (the proposer) is reminded.
     assert Delivery.objects.filter(

@@ -143,7 +143,7 @@ def test_partner_changes_notification_preferences(page, live_server, language):
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_partner_proposes_and_the_working_group_agrees_into_the_activity_list(
+def test_partner_proposes_the_working_group_agrees_and_she_publishes_it(
     page, browser, live_server, language
 ):
     from tests.factories import StaffFactory
@@ -194,6 +194,16 @@ def test_partner_proposes_and_the_working_group_agrees_into_the_activity_list(
     decision_round = DecisionRound.objects.get()
     decisions.take_position(decision_round=decision_round, by=member, stance="consent")
     decisions.close_round(decision_round=decision_round, now=decision_round.closes_at)
+
+    # Agreed, it is the partner's own activity, a draft: she publishes it (partners decide).
+    page.goto(item_url)
+    _check_accessibility(page)
+    with page.expect_navigation():
+        page.locator("main a[href*='/activities/']").first.click()
+    _check_accessibility(page)
+    with page.expect_navigation():
+        page.locator("form[action$='/publish/'] button").click()
+    _check_accessibility(page)
 
     page.goto(f"{live_server.url}/{language}/activities/?q={title.split()[0]}")
     _check_accessibility(page)

@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
+from activities.models import DETAILS_LIMIT
 from tests.factories import (
     ItemFactory,
     MeetingFactory,
@@ -80,7 +81,7 @@ def test_partner_proposes_in_spanish_edits_and_submits(client):
 
 
 @pytest.mark.django_db
-def test_agreed_proposal_becomes_a_scheduled_activity_without_retyping(
+def test_agreed_proposal_becomes_its_hosts_draft_activity_without_retyping(
     client, django_capture_on_commit_callbacks
 ):
     proposer = UserFactory(language="fr")
@@ -121,7 +122,9 @@ def test_agreed_proposal_becomes_a_scheduled_activity_without_retyping(
     assert response.status_code == 302
     assert response["Location"] == f"/en/working-group/items/{item.pk}/"
     assert item.state == ItemState.APPROVED
-    assert (activity.status, activity.type, activity.audience) == ("scheduled", "webinar", "public")
+    # Partner-led: a draft its hosts publish; the support asked for is its first request.
+    assert (activity.status, activity.led_by) == ("draft", "partners")
+    assert (activity.type, activity.audience) == ("webinar", "public")
     assert (activity.title_es, activity.title_fr, activity.description_es) == (
         "Taller",
         "Atelier",
@@ -370,3 +373,31 @@ def test_two_staff_acting_at_once_cannot_both_win():
     assert sorted(outcomes, key=str) == [409, "won"]
     assert ModerationLog.objects.filter(item=item).count() == 1
     assert item.state in (ItemState.MERGED, ItemState.CHANGES_REQUESTED)
+
+
+@pytest.mark.django_db
+def test_an_agreed_proposal_s_support_needed_is_its_activity_s_first_support_request(client):
+    """What the proposal asked of the Lab reaches the team as a support request, even when it
+    is longer than a request holds or carries a stray control character (a closing decision
+    must not fail on it); the hosts publish, the team may not."""
+    proposer = UserFactory(language="es")
+    item = ProposalFactory(
+        proposer=proposer,
+        original_language="es",
+        support_needed="Interpretación al francés\x07 " + "y una sala " * 400,
+    )
+    decide(item)
+    activity = item.activity
+    support = activity.support_requests.get()
+
+    assert (support.kind, support.state, support.requested_by) == ("other", "open", proposer)
+    assert support.details.startswith("Interpretación al francés y una sala")
+    assert len(support.details) == DETAILS_LIMIT and support.details.endswith("…")
+    assert support.language == "es"
+    client.force_login(StaffFactory())
+    refused = client.post(f"/en/activities/{activity.pk}/publish/")
+    client.force_login(proposer)
+    published = client.post(f"/en/activities/{activity.pk}/publish/")
+    activity.refresh_from_db()
+    assert (refused.status_code, published.status_code) == (403, 302)
+    assert activity.status == "scheduled"
