@@ -154,6 +154,8 @@ def _suggestion(kind, user):
         [TITLE],
         [TITLE, MESSAGE, *_written_in_french(user)],
     )
+
+
 # --- The Working Group decides (issue 16) ---
 
 
