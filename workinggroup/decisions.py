@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core import languages
+from core.exceptions import ApplicationError
 from core.validators import (
     date_out_of_range_message,
     ends_after_start,
@@ -365,7 +366,9 @@ def close_due_rounds(*, now: datetime.datetime | None = None) -> int:
         try:
             if close_round(decision_round=pk, now=now) is not None:
                 closed += 1
-        except WorkingGroupError:
+        except ApplicationError:
+            # A refusal from any app (the activity an agreed proposal becomes, say): this
+            # decision's transaction is rolled back, the others still close.
             logger.exception("decision %s could not close", pk)
     return closed
 
