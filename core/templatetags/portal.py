@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 
 from core import dates
+from core.content import WRITTEN_IN
 from core.i18n import url_in_language
 from core.languages import language_name
 from core.timezones import zone_label
@@ -16,6 +17,16 @@ register = template.Library()
 
 def _zone_name() -> str:
     return zone_label(timezone.get_current_timezone_name())
+
+
+@register.filter
+def written_in(code: str | None) -> str:
+    """ "Originally written in Spanish." for a person's text (a note, a reason, a suggestion)
+    stored with the language it was written in, when that is not the page's language; "" when
+    it is, or is not known: `{% if note.language|written_in %}`."""
+    if not code or code not in WRITTEN_IN or code == translation.get_language():
+        return ""
+    return str(WRITTEN_IN[code])
 
 
 @register.filter

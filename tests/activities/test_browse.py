@@ -325,3 +325,23 @@ def test_hosts_local_time_is_not_repeated_when_the_viewer_shares_their_clock(cli
 
     assert "for the hosts (" not in body
     assert "(Bogotá time)" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("description", "notices"),
+    [({"description_es": "Hablamos de salud."}, 1), ({"description_en": "About health."}, 2)],
+    ids=["same-language", "other-language"],
+)
+def test_an_activity_says_originally_written_in_once_per_language(client, description, notices):
+    """Title and text both in Spanish, read in French: one notice, under the title."""
+    client.force_login(MembershipFactory().user)
+    texts = {"description_en": "", "description_es": "", "description_fr": "", **description}
+    activity = ActivityFactory(
+        title_en="", title_es="Llamada sobre salud", original_language="es", **texts
+    )
+
+    body = text_of(client.get(f"/fr/activities/{activity.pk}/"))
+
+    notes = [translated("fr", f"Originally written in {name}.") for name in ("Spanish", "English")]
+    assert sum(body.count(note) for note in notes) == notices

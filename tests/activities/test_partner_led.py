@@ -3,6 +3,7 @@ supports them (support requests, suggestions) and may only hold back what breaks
 community's rules, with a reason the hosts read and an append-only log."""
 
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError, InternalError, connection, transaction
@@ -832,3 +833,36 @@ def test_people_without_an_organisation_see_no_host_an_activity_link(client):
     client.force_login(UserFactory())
 
     assert translated("en", "Host an activity") not in text_of(client.get("/en/activities/mine/"))
+
+
+@pytest.mark.django_db
+def test_the_team_s_note_and_the_hosts_words_say_which_language_they_were_written_in(
+    client, hosting
+):
+    """Nobody translates these notes: a reader of another language is told what the text is in
+    (as for all content), a reader of the same language is not."""
+    activity = hosting["activity"]
+    hosting["member"].language = "es"
+    hosting["member"].save()
+    hosting["staff"].language = "en"
+    hosting["staff"].save()
+    support = services.request_support(
+        activity=activity, by=hosting["member"], kind=SupportKind.BUDGET, details="Datos móviles"
+    )
+    services.answer_support(
+        support=support, by=hosting["staff"], confirm=True, note="Two interpreters booked."
+    )
+    english_note = translated("es", "Originally written in English.")
+    spanish_details = translated("en", "Originally written in Spanish.")
+    client.force_login(hosting["member"])
+
+    def words(language):
+        page = text_of(client.get(f"/{language}/activities/{activity.pk}/support/"))
+        return " ".join(re.sub(r"<[^>]+>", " ", page).split()).replace(" )", ")")
+
+    in_spanish, in_english = words("es"), words("en")
+
+    assert f"Two interpreters booked. ({english_note})" in in_spanish
+    assert f"Datos móviles ({spanish_details})" in in_english
+    assert translated("es", "Originally written in Spanish.") not in in_spanish
+    assert "Originally written in English." not in in_english

@@ -24,7 +24,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.utils import decide, require_service, text_of, translated
-from workinggroup import decisions
+from workinggroup import decisions, services
 from workinggroup.enums import Action, ItemState, RoundOutcome
 from workinggroup.exceptions import WorkingGroupError
 from workinggroup.models import AgendaEntry, DecisionRound, ModerationLog, Position
@@ -170,6 +170,25 @@ def test_an_agreed_proposal_becomes_its_activity_on_the_schedule_given_at_openin
     assert item.state == ItemState.APPROVED
     assert item.activity.starts_at.isoformat() == "2031-03-10T20:00:00+00:00"
     assert closed.starts_at == item.activity.starts_at
+
+
+@pytest.mark.django_db
+def test_members_read_the_date_they_decide_on_in_their_own_zone(client):
+    """A proposal's decision is also about when: its page says it, in the reader's zone."""
+    member = _member(timezone="America/Bogota")
+    item = ProposalFactory(state=ItemState.SUBMITTED)
+    start = datetime.datetime(2031, 3, 10, 20, 0, tzinfo=datetime.UTC)
+    _open(
+        item,
+        schedule=services.Schedule(start, start + datetime.timedelta(hours=2), "UTC"),
+    )
+    client.force_login(member)
+
+    page = text_of(client.get(f"/es/working-group/items/{item.pk}/"))
+
+    assert translated("es", "Date of the activity, if agreed:") in page
+    # 20:00 UTC is 15:00 in Bogotá, a Monday.
+    assert "lunes, 10 de marzo de 2031, 15:00" in page
 
 
 @pytest.mark.django_db

@@ -285,3 +285,33 @@ def test_meetings_query_count_is_constant(client, django_assert_max_num_queries,
 
     assert response.status_code == 200
     assert text_of(response).count("0 agenda items") == count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("description", "notices"),
+    [({"description_en": "In English too."}, 1), ({"description_fr": "En français."}, 2)],
+    ids=["same-language", "other-language"],
+)
+def test_an_item_says_originally_written_in_once_per_language(client, description, notices):
+    """A title and text both in English, read in Spanish: one notice, under the title; a text
+    in another language than its title says so too."""
+    from django.utils import translation
+
+    from core.content import WRITTEN_IN
+
+    texts = {"description_en": "", "description_es": "", **description}
+    item = ItemFactory(
+        state=ItemState.SUBMITTED,
+        title_en="Written in English",
+        title_es="",
+        original_language="en",
+        **texts,
+    )
+    client.force_login(PartnerFactory())
+
+    page = text_of(client.get(f"/es/working-group/items/{item.pk}/"))
+
+    with translation.override("es"):
+        notes = [str(WRITTEN_IN[code]) for code in ("en", "fr")]
+    assert sum(page.count(note) for note in notes) == notices
