@@ -1,7 +1,7 @@
 """The portal's languages, read once from settings.LANGUAGES: nothing else lists them."""
 
 from django.conf import settings
-from django.utils.translation import get_language_info, gettext, pgettext
+from django.utils.translation import get_language_info, gettext, pgettext, pgettext_lazy
 
 
 def codes() -> tuple[str, ...]:
@@ -12,6 +12,20 @@ def codes() -> tuple[str, ...]:
 def language_name(code: str) -> str:
     """The language's name in the active language: "Spanish", "espagnol", "español"."""
     return gettext(get_language_info(code)["name"])
+
+
+# Lower-case inside a sentence in Spanish and French ("Titre et description en anglais");
+# translators see the context.
+_IN_SENTENCE = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+}
+
+
+def language_name_in_sentence(code: str) -> str:
+    """The language's name as it reads inside a sentence: "anglais", "inglés"."""
+    return str(_IN_SENTENCE[code])
 
 
 def per_language(field: str) -> list[str]:
@@ -38,7 +52,8 @@ def text_versions(form, fields, first: str) -> list[dict]:
         versions.append(
             {
                 "code": code,
-                "name": language_name(code),
+                # Inside a sentence: "Title and description in {name} (optional)".
+                "name": language_name_in_sentence(code),
                 "fields": bound,
                 "first": code == first,
                 "open": code == first or any(field.errors or field.value() for field in bound),

@@ -4,12 +4,11 @@ from functools import lru_cache
 from django import template
 from django.utils import timezone, translation
 from django.utils.html import format_html
-from django.utils.translation import pgettext_lazy
 
 from core import dates
 from core.content import WRITTEN_IN
 from core.i18n import url_in_language
-from core.languages import language_name
+from core.languages import language_name, language_name_in_sentence
 from core.timezones import zone_label
 
 register = template.Library()
@@ -123,18 +122,10 @@ def _language_names(codes: tuple, language: str, in_sentence: bool) -> str:
 
     with translation.override(language):
         if in_sentence:
-            names = [str(_NAMES[code]) for code in codes]
+            names = [language_name_in_sentence(code) for code in codes]
         else:
             names = [language_name(code) for code in codes]
     return ", ".join(names)
-
-
-# Lower-case inside a sentence in Spanish and French; translators see the context.
-_NAMES = {
-    "en": pgettext_lazy("language name inside a sentence", "English"),
-    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
-    "fr": pgettext_lazy("language name inside a sentence", "French"),
-}
 
 
 @register.simple_tag(takes_context=True)

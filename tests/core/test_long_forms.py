@@ -172,3 +172,18 @@ def test_the_survey_form_lists_its_errors_at_the_top(client):
     assert 'href="#id_opens_on"' in summary and 'href="#id_closes_on"' in summary
     assert "Give the survey a title in at least one language." in summary
     assert {"Who and when", "Title and introduction"} <= set(_legends(html))
+
+
+@pytest.mark.django_db
+def test_the_folded_languages_are_named_as_inside_a_sentence_in_french(client):
+    """"Titre et description en anglais", never "en Anglais": a language named inside a
+    sentence is lower-case in French and Spanish."""
+    client.force_login(MembershipFactory().user)
+
+    html = client.get("/fr/activities/new/").content.decode()
+
+    folds = re.findall(r'<details class="form-fold mb-3"(?: open)?>\s*<summary>([^<]*)<', html)
+    assert folds == [
+        "Titre et description en anglais (facultatif)",
+        "Titre et description en espagnol (facultatif)",
+    ]
