@@ -81,6 +81,21 @@ def test_french_says_e_mail_not_courriel():
     assert any("adresse e-mail" in t for t in texts)
 
 
+# Tell-tale words of "tu" (the portal says "vous" in French, docs/glossary.md).
+TUTOIEMENT = re.compile(r"(?<![\w’'-])(tu|ton|ta|tes|toi|te|t’|t')(?![\w-])", re.IGNORECASE)
+
+
+def test_french_says_vous_never_tu():
+    """One register in French, as in Spanish: "vous" everywhere (a Working Group email said
+    "Si tu t’y opposes, dis pourquoi" above a footer saying "Vous recevez cet e-mail")."""
+    tutoiement = [
+        f"{msgid!r}: {text!r}"
+        for msgid, text in _french_strings()
+        if TUTOIEMENT.search(IGNORED.sub("", text))
+    ]
+    assert tutoiement == []
+
+
 # Tell-tale words of "usted" (the portal says "tú" in Spanish).
 USTED = re.compile(
     r"\b(usted|ustedes|su contraseña|su cuenta|su dirección|sus códigos|Introduzca|Ingrese|"

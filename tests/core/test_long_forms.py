@@ -176,7 +176,7 @@ def test_the_survey_form_lists_its_errors_at_the_top(client):
 
 @pytest.mark.django_db
 def test_the_folded_languages_are_named_as_inside_a_sentence_in_french(client):
-    """"Titre et description en anglais", never "en Anglais": a language named inside a
+    """ "Titre et description en anglais", never "en Anglais": a language named inside a
     sentence is lower-case in French and Spanish."""
     client.force_login(MembershipFactory().user)
 
