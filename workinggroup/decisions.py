@@ -301,7 +301,7 @@ def close_round(
     now: datetime.datetime | None = None,
 ) -> DecisionRound | None:
     """Close a decision and apply its result to the item through transition(): agreed ->
-    APPROVED (a proposal becomes its scheduled activity), objected -> CHANGES_REQUESTED with the
+    APPROVED (a proposal becomes its hosts' draft activity), objected -> CHANGES_REQUESTED with the
     objections' reasons, a vote lost -> DECLINED, no quorum -> back where it was.
 
     `by` None is the beat task at the deadline: it returns None when the decision is already
