@@ -342,6 +342,13 @@ class OutcomeForm(SafeTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, for_item: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_item:
+            # An item on the agenda is decided by the members (its decision on its page); the
+            # team records only that it was discussed, and notes.
+            del self.fields["decision"]
+
     def note_fields(self) -> dict[str, str]:
         return {f"outcome_notes_{self.cleaned_data['language']}": self.cleaned_data["notes"]}
 

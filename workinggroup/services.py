@@ -474,9 +474,18 @@ def move_entry(*, entry: AgendaEntry, by: User, direction: str) -> None:
 def record_outcome(
     *, entry: AgendaEntry, by: User, discussed: bool, decision: str, notes: dict[str, str]
 ) -> AgendaEntry:
-    """Mark an agenda entry discussed and record its decision and notes (in any languages)."""
+    """Mark an agenda entry discussed and record its notes (in any languages), and for a free
+    entry (a topic) the decision taken in the meeting. An item's decision is the members' own
+    (workinggroup.decisions): the team never records one for it."""
     permissions.ensure_can_manage_meetings(by)
     entry = AgendaEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.item_id and decision:
+        raise WorkingGroupError(
+            _(
+                "The Working Group’s members decide an item on the agenda: open a decision on "
+                "the item’s page."
+            )
+        )
     entry.discussed = discussed
     entry.decision = decision
     for name, value in notes.items():

@@ -475,7 +475,7 @@ def _meeting_context(request, meeting, *, free_form=None, outcome_form=None, out
             entry,
             outcome_form
             if outcome_form is not None and entry.pk == outcome_entry
-            else OutcomeForm(prefix=_outcome_prefix(entry.pk)),
+            else OutcomeForm(prefix=_outcome_prefix(entry.pk), for_item=entry.item_id is not None),
         )
         for entry in selectors.agenda_for(meeting=meeting, user=request.user)
     ]
@@ -569,13 +569,15 @@ def meeting_outcome(request, pk: int, entry_pk: int):
             entry=entry,
             by=request.user,
             discussed=form.cleaned_data["discussed"],
-            decision=form.cleaned_data["decision"],
+            decision=form.cleaned_data.get("decision", ""),
             notes=form.note_fields(),
         )
         messages.success(request, _("The outcome is saved."))
         return redirect("workinggroup:meeting", pk=meeting.pk)
 
-    form = bound_form(OutcomeForm, request, prefix=_outcome_prefix(entry.pk))
+    form = bound_form(
+        OutcomeForm, request, prefix=_outcome_prefix(entry.pk), for_item=entry.item_id is not None
+    )
     return form_page(
         request,
         "workinggroup/meeting.html",

@@ -17,6 +17,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.utils import text_of, translated
+from workinggroup import services
 from workinggroup.enums import ItemState, MeetingState
 from workinggroup.models import AgendaEntry, Comment, Item, Meeting
 
@@ -418,3 +419,53 @@ def test_agenda_query_count_is_constant(client, django_assert_max_num_queries, c
         response = client.get(f"/en/working-group/meetings/{meeting.pk}/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_team_records_no_decision_for_an_item_only_that_it_was_discussed(client):
+    """An item on the agenda is decided by the members (a decision on its page): its outcome
+    form has no decision field, and a decision sent anyway is ignored."""
+    meeting = MeetingFactory()
+    item = ItemFactory(state=ItemState.ON_AGENDA)
+    entry = AgendaEntry.objects.create(meeting=meeting, position=1, item=item)
+    client.force_login(StaffFactory())
+    prefix = f"entry-{entry.pk}"
+
+    page = text_of(client.get(f"/en/working-group/meetings/{meeting.pk}/"))
+    sent_anyway = client.post(
+        f"/en/working-group/meetings/{meeting.pk}/entries/{entry.pk}/outcome/",
+        {f"{prefix}-discussed": "on", f"{prefix}-decision": "agreed", f"{prefix}-language": "en"},
+    )
+    entry.refresh_from_db()
+    decided_after_sent_anyway = entry.decision
+    # The form has no decision field: what it sends is only "discussed" and notes.
+    noted = client.post(
+        f"/en/working-group/meetings/{meeting.pk}/entries/{entry.pk}/outcome/",
+        {f"{prefix}-discussed": "on", f"{prefix}-language": "en", f"{prefix}-notes": "Read."},
+    )
+
+    entry.refresh_from_db()
+    item.refresh_from_db()
+    assert f'name="{prefix}-decision"' not in page
+    assert (sent_anyway.status_code, decided_after_sent_anyway) == (302, "")  # field ignored
+    assert noted.status_code == 302
+    assert (entry.discussed, entry.decision, entry.outcome_notes_en) == (True, "", "Read.")
+    assert item.state == ItemState.ON_AGENDA
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_a_team_decision_for_an_item():
+    from workinggroup.exceptions import WorkingGroupError
+
+    entry = AgendaEntry.objects.create(
+        meeting=MeetingFactory(), position=1, item=ItemFactory(state=ItemState.ON_AGENDA)
+    )
+
+    with pytest.raises(WorkingGroupError) as refused:
+        services.record_outcome(
+            entry=entry, by=StaffFactory(), discussed=True, decision="agreed", notes={}
+        )
+
+    entry.refresh_from_db()
+    assert refused.value.status_code == 400
+    assert entry.decision == ""
