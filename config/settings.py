@@ -73,6 +73,7 @@ LOCAL_APPS = [
     "feedback",
     "workinggroup",
     "learning",
+    "resources",
     "notifications",
     "portal",
 ]

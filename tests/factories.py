@@ -14,6 +14,7 @@ from feedback.models import Choice, Question, Survey
 from learning.models import LearningQuestion
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation, OrganisationInvitation
+from resources.models import Resource, ResourceFile
 from tests.mfa import give_authenticator
 from tests.utils import PASSWORD
 from workinggroup.enums import ItemKind, ItemState
@@ -219,3 +220,28 @@ class LearningQuestionFactory(DjangoModelFactory):
     original_language = "en"
     asked_by = factory.SubFactory(UserFactory)
     organisation = factory.LazyAttribute(lambda o: MembershipFactory(user=o.asked_by).organisation)
+
+
+class ResourceFactory(DjangoModelFactory):
+    """A public English toolkit with an English link; `organisations=[...]` names its makers."""
+
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    title_en = factory.Sequence(lambda n: f"Toolkit {n}")
+    summary_en = "How to run a workshop."
+    original_language = "en"
+    kind = "toolkit"
+    licence = "cc-by-4.0"
+    visibility = "public"
+
+    @factory.post_generation
+    def organisations(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.organisations.set(extracted)
+
+    @factory.post_generation
+    def files(obj, create, extracted, **kwargs):
+        if create and extracted is None:
+            ResourceFile.objects.create(resource=obj, language="en", link="https://example.org/t")
