@@ -20,12 +20,13 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from activities import services as activity_services
 from activities.enums import Audience, LedBy, RegistrationStatus
-from activities.models import ActivityLog, Registration
+from activities.models import ActivityLog, Material, Registration
 from activities.notifications import _activity_ics
 from activities.services import rotate_calendar_token
 from feedback.enums import SurveyAudience
@@ -34,6 +35,7 @@ from notifications.models import Delivery
 from notifications.registry import NotDue
 from notifications.services import render, unsubscribe_token
 from partners.enums import MembershipRole, Visibility
+from resources.models import ResourceFile
 from tests.factories import (
     ActivityFactory,
     LearningQuestionFactory,
@@ -41,6 +43,7 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     ProposalFactory,
+    ResourceFactory,
     StaffFactory,
     SurveyFactory,
     UserFactory,
@@ -205,6 +208,29 @@ def canary_world(settings, tmp_path):
     )
     activity_services.answer_support(support=shared_support, by=staff, confirm=True)
 
+    # --- The resource library (issue 17): a public toolkit the hidden organisation made (its
+    # title names nothing), one it made with the visible organisation for the community, and
+    # one only for itself whose title and file are canaries; and materials of the shared activity.
+    library_public = ResourceFactory(title_en="Safety toolkit", organisations=[hidden], files=False)
+    library_file = ResourceFile.objects.create(
+        resource=library_public,
+        language="es",
+        file=SimpleUploadedFile("zqxguide.pdf", b"%PDF-1.4 safety"),
+    )
+    ResourceFactory(
+        title_en="Shared curriculum", organisations=[hidden, visible], visibility="community"
+    )
+    ResourceFactory(
+        title_en="Zqxinternal plan",
+        summary_es="Zqxville",
+        organisations=[hidden],
+        visibility="organisation",
+        added_by=hidden_lead,
+    )
+    Material.objects.create(
+        activity=shared, kind="notes", title="Call notes", language="en", link="https://example.org"
+    )
+
     users = {
         "visitor": None,
         "member": member,
@@ -238,6 +264,8 @@ def canary_world(settings, tmp_path):
             "meeting": meeting.pk,
             "survey": survey.pk,
             "learning_question": question.pk,
+            "resource": library_public.pk,
+            "resource_file": library_file.pk,
         },
     }
 
@@ -330,6 +358,7 @@ def _start_urls(world, user) -> list[str]:
         reverse("activities:list") + "?when=past",
         "/es/activities/",
         "/fr/partners/",
+        "/es/library/?q=toolkit",
     ]
     if user is not None:
         urls.append(

@@ -16,6 +16,7 @@ from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
 from notifications.services import unsubscribe_token
 from partners.enums import MembershipRole
+from resources.models import ResourceFile
 from tests.factories import (
     ActivityFactory,
     InvitationFactory,
@@ -24,6 +25,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    ResourceFactory,
     StaffFactory,
     SurveyFactory,
     UserFactory,
@@ -243,6 +245,13 @@ MATRIX = {
     ),
     "workinggroup:decision_close": ("post", {"pk": "decision_round"}, {}, STAFF_ONLY),
     "workinggroup:decision_cancel": ("post", {"pk": "decision_round"}, {}, STAFF_ONLY),
+    # --- The resource library (issue 17): "member" added `resource` (public, with a file).
+    "resources:list": ("get", {}, {}, _everyone()),
+    "resources:add": ("get", {}, {}, COMMUNITY),
+    "resources:detail": ("get", {"pk": "resource"}, {}, _everyone()),
+    "resources:edit": ("get", {"pk": "resource"}, {}, {**_signed_in(DENIED), "member": OK}),
+    "resources:file": ("get", {"pk": "resource", "file_pk": "resource_file"}, {}, _everyone()),
+    "resources:moderate": ("post", {"pk": "resource"}, {"hide": "no"}, STAFF_ONLY),
 }
 
 
@@ -323,7 +332,14 @@ def world(settings, tmp_path):
         activity=led_activity, by=member_membership.user, kind="budget"
     )
     suggestion = suggest(activity=led_activity, by=users["staff"], text="Idea")
+    # --- The resource library (issue 17)
+    resource = ResourceFactory(added_by=member_membership.user, organisations=[organisation])
+    resource_file = ResourceFile.objects.create(
+        resource=resource, language="es", file=SimpleUploadedFile("g.pdf", b"%PDF-1.4 test")
+    )
     return {
+        "resource": resource.pk,
+        "resource_file": resource_file.pk,
         "led_activity": led_activity.pk,
         "held_activity": held_activity.pk,
         "support_request": support_request.pk,
