@@ -35,6 +35,11 @@ REFUSED = [
         "status",
         "That is not one of the choices offered here. Please choose from the list.",
     ),
+    (
+        "/en/library/?type=nope",
+        "type",
+        "That is not one of the choices offered here. Please choose from the list.",
+    ),
 ]
 
 LIST_PAGES = [
@@ -43,6 +48,7 @@ LIST_PAGES = [
     "/en/partners/",
     "/en/working-group/queue/",
     "/en/notifications/deliveries/",
+    "/en/library/",
 ]
 
 

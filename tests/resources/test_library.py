@@ -401,3 +401,23 @@ def test_edit_replaces_and_removes_files(client):
     assert response.status_code == 302
     files = list(Resource.objects.get().files.all())
     assert [f.language for f in files] == ["es"] and files[0].pk != entry.pk
+
+
+# --- demo ---------------------------------------------------------------------------------------
+
+
+def test_demo_shows_a_year_of_the_library(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_data", allow_production=True, stdout=__import__("io").StringIO())
+    call_command("load_demo_data", allow_production=True, stdout=__import__("io").StringIO())  # idempotent
+
+    resources = Resource.objects.all()
+    assert resources.count() >= 8
+    toolkit = resources.get(title_es__startswith="Caja de herramientas")
+    assert sorted(toolkit.files.values_list("language", flat=True)) == ["es", "fr"]
+    assert toolkit.files.get(language="es").file.read(5) == b"%PDF-"
+    assert {r.visibility for r in resources} == {"public", "community", "organisation"}
+    assert resources.filter(organisations__visibility=Visibility.HIDDEN).exists()
+    page = client.get("/es/library/", {"q": "herramientas", "language": "es"}).content.decode()
+    assert "Caja de herramientas" in page

@@ -17,6 +17,7 @@ from activities import demo as activities_demo
 from feedback import demo as feedback_demo
 from learning import demo as learning_demo
 from partners import demo as partners_demo
+from resources import demo as resources_demo
 from workinggroup import demo as workinggroup_demo
 
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             )
             created += feedback_demo.load(staff=staff)
             created += learning_demo.load(people=people, staff=staff)
+            created += resources_demo.load(people=people, organisations=organisations)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
