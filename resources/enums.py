@@ -23,6 +23,7 @@ class Licence(models.TextChoices):
 class ResourceVisibility(models.TextChoices):
     PUBLIC = "public", pgettext_lazy("resource visibility", "Anyone")
     COMMUNITY = "community", pgettext_lazy("resource visibility", "The Learning Lab community")
-    ORGANISATION = "organisation", pgettext_lazy(
-        "resource visibility", "Only the organisations that made it"
+    ORGANISATION = (
+        "organisation",
+        pgettext_lazy("resource visibility", "Only the organisations that made it"),
     )

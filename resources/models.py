@@ -26,9 +26,7 @@ class Resource(models.Model):
     """A document, toolkit, curriculum, trainer resource, recording or link in the library, with
     its title and summary in the portal's languages and one file or link per language."""
 
-    title = models.CharField(
-        _("title"), max_length=TITLE_LIMIT, validators=[validate_single_line]
-    )
+    title = models.CharField(_("title"), max_length=TITLE_LIMIT, validators=[validate_single_line])
     summary = models.TextField(
         _("summary"), blank=True, validators=[MaxLengthValidator(SUMMARY_LIMIT)]
     )
@@ -107,7 +105,9 @@ class ResourceFile(models.Model):
         verbose_name_plural = _("resource files")
         ordering = ["language"]
         constraints = [
-            models.UniqueConstraint(fields=["resource", "language"], name="resource_one_per_language"),
+            models.UniqueConstraint(
+                fields=["resource", "language"], name="resource_one_per_language"
+            ),
             models.CheckConstraint(
                 condition=(Q(link="") & ~Q(file="")) | (~Q(link="") & Q(file="")),
                 name="resource_file_link_or_file",

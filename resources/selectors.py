@@ -154,17 +154,13 @@ def library_rows(*, user: User, filters: LibraryFilters) -> QuerySet:
     resources = (
         QuerySet(model=Resource, query=filtered.query.chain())
         .order_by()
-        .annotate(
-            source=Value(RESOURCE, output_field=CharField()), row=F("pk"), at=F("created_at")
-        )
+        .annotate(source=Value(RESOURCE, output_field=CharField()), row=F("pk"), at=F("created_at"))
         .values_list("source", "row", "at")
     )
     materials = (
         _filtered_materials(user=user, filters=filters)
         .order_by()
-        .annotate(
-            source=Value(MATERIAL, output_field=CharField()), row=F("pk"), at=F("created_at")
-        )
+        .annotate(source=Value(MATERIAL, output_field=CharField()), row=F("pk"), at=F("created_at"))
         .values_list("source", "row", "at")
     )
     return resources.union(materials, all=True).order_by("-at", "-row")

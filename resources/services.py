@@ -70,7 +70,10 @@ def _delete_file(entry: ResourceFile) -> None:
 def _check(resource: Resource, uploads: dict[str, dict]) -> None:
     if not (getattr(resource, f"title_{resource.original_language}") or "").strip():
         raise ResourceError(_("Give the title in the language the resource is written in."))
-    if resource.visibility == ResourceVisibility.ORGANISATION and not resource.organisations.exists():
+    if (
+        resource.visibility == ResourceVisibility.ORGANISATION
+        and not resource.organisations.exists()
+    ):
         raise ResourceError(
             _("A resource only for the organisations that made it needs at least one of them.")
         )

@@ -28,9 +28,7 @@ def library(request):
         if form.is_bound
         else selectors.LibraryFilters()
     )
-    page = paginate(
-        request, selectors.library_rows(user=request.user, filters=filters), PAGE_SIZE
-    )
+    page = paginate(request, selectors.library_rows(user=request.user, filters=filters), PAGE_SIZE)
     return render(
         request,
         "resources/list.html",

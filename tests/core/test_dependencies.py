@@ -29,6 +29,9 @@ ALLOWED: dict[str, set[str]] = {
     # Learning questions gather what the community learned: activities (and their materials)
     # and the Working Group's outcomes.
     "learning": {"activities", "workinggroup", "notifications", "partners", "accounts", "core"},
+    # The library merges in activity materials (read through activities' selectors and served
+    # by activities' own material view) and names partner organisations as makers.
+    "resources": {"activities", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from activities.models import Material
@@ -87,7 +90,10 @@ def test_public_resource_of_hidden_organisation_never_names_it(client):
         assert "Secret Shelter" not in listing + page
         assert "A partner organisation" in page
     client.force_login(MembershipFactory(organisation=hidden).user)
-    assert "Secret Shelter" in client.get(reverse("resources:detail", args=[resource.pk])).content.decode()
+    assert (
+        "Secret Shelter"
+        in client.get(reverse("resources:detail", args=[resource.pk])).content.decode()
+    )
 
 
 def test_hidden_by_staff_is_gone_for_everyone_but_staff(client):
@@ -116,7 +122,9 @@ def test_moderation_needs_a_reason_and_staff(client):
 
 
 def test_search_finds_every_language(client):
-    ResourceFactory(title_en="Unrelated", title_es="Guía de facilitación", summary_fr="Boîte à outils")
+    ResourceFactory(
+        title_en="Unrelated", title_es="Guía de facilitación", summary_fr="Boîte à outils"
+    )
 
     assert "Unrelated" in _list(client, q="facilitación").content.decode()
     assert "Unrelated" in _list(client, q="outils").content.decode()
@@ -125,7 +133,9 @@ def test_search_finds_every_language(client):
 
 def test_filters_by_theme_region_type_and_language(client):
     theme = FocusArea.objects.create(slug="zz-climate", name="Climate")
-    match = ResourceFactory(title_en="Match", kind="curriculum", regions=",south_asia,", files=False)
+    match = ResourceFactory(
+        title_en="Match", kind="curriculum", regions=",south_asia,", files=False
+    )
     match.themes.add(theme)
     ResourceFile.objects.create(resource=match, language="fr", link="https://example.org/fr")
     ResourceFactory(title_en="Other", kind="toolkit", regions=",south_asia_x,")
@@ -214,7 +224,9 @@ def test_list_queries_are_constant(client, django_assert_max_num_queries):
 
 
 def _with_file(visibility="public", organisations=()):
-    resource = ResourceFactory(visibility=visibility, organisations=list(organisations), files=False)
+    resource = ResourceFactory(
+        visibility=visibility, organisations=list(organisations), files=False
+    )
     entry = ResourceFile.objects.create(
         resource=resource, language="es", file=SimpleUploadedFile("guia.pdf", PDF)
     )
@@ -242,7 +254,9 @@ def test_community_file_refused_to_visitors_and_strangers(client):
 def test_file_of_another_resource_is_not_found(client):
     resource, _entry = _with_file()
     _other, other_entry = _with_file(visibility="community")
-    assert client.get(reverse("resources:file", args=[resource.pk, other_entry.pk])).status_code == 404
+    assert (
+        client.get(reverse("resources:file", args=[resource.pk, other_entry.pk])).status_code == 404
+    )
 
 
 # --- adding and editing -----------------------------------------------------------------------
@@ -407,10 +421,8 @@ def test_edit_replaces_and_removes_files(client):
 
 
 def test_demo_shows_a_year_of_the_library(client):
-    from django.core.management import call_command
-
-    call_command("load_demo_data", allow_production=True, stdout=__import__("io").StringIO())
-    call_command("load_demo_data", allow_production=True, stdout=__import__("io").StringIO())  # idempotent
+    for _ in range(2):  # idempotent
+        call_command("load_demo_data", allow_production=True, stdout=io.StringIO())
 
     resources = Resource.objects.all()
     assert resources.count() >= 8
