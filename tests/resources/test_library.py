@@ -433,3 +433,32 @@ def test_demo_shows_a_year_of_the_library(client):
     assert resources.filter(organisations__visibility=Visibility.HIDDEN).exists()
     page = client.get("/es/library/", {"q": "herramientas", "language": "es"}).content.decode()
     assert "Caja de herramientas" in page
+
+
+def test_hostile_characters_are_shown_as_text(client):
+    ResourceFactory(title_en='It\'s <b>bold</b> & "quoted"', summary_en="<script>x</script>")
+    page = _list(client).content.decode()
+    assert "<b>bold</b>" not in page and "<script>x</script>" not in page
+    assert "It&#x27;s &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;" in page
+
+
+def test_hidden_organisation_member_sees_its_own_resource(client):
+    hidden = OrganisationFactory(visibility=Visibility.HIDDEN)
+    ResourceFactory(title_en="Internal plan", visibility="organisation", organisations=[hidden])
+    client.force_login(PartnerFactory())
+    assert "Internal plan" not in _list(client).content.decode()
+    client.force_login(MembershipFactory(organisation=hidden).user)
+    assert "Internal plan" in _list(client).content.decode()
+
+
+def test_visitor_list_queries_are_constant(client, django_assert_max_num_queries):
+    def grow(n):
+        for _ in range(n):
+            ResourceFactory(organisations=[OrganisationFactory(visibility=Visibility.HIDDEN)])
+
+    grow(2)
+    with django_assert_max_num_queries(12) as small:
+        _list(client)
+    grow(10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        _list(client)
