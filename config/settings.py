@@ -73,6 +73,7 @@ LOCAL_APPS = [
     "feedback",
     "workinggroup",
     "learning",
+    "stories",
     "notifications",
     "portal",
 ]
