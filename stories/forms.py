@@ -61,7 +61,9 @@ class StoryEditForm(SafeTextMixin, forms.Form):
             )
             self.initial[f"title_{code}"] = getattr(story, f"title_{code}") or ""
             self.initial[f"body_{code}"] = getattr(story, f"body_{code}") or ""
-        languages.label_per_language(self, [("title", gettext("Title")), ("body", gettext("Story"))])
+        languages.label_per_language(
+            self, [("title", gettext("Title")), ("body", gettext("Story"))]
+        )
         if authors_choices:
             self.fields["audience"] = forms.ChoiceField(
                 label=_("Who may read it"), choices=Audience.choices, widget=forms.RadioSelect

@@ -32,11 +32,7 @@ def can_edit(user: User, story: Story) -> bool:
     a new review: withdraw it, edit, send it again)."""
     if is_staff(user):
         return True
-    return (
-        is_author(user, story)
-        and story.state == StoryState.DRAFT
-        and not story.hidden_by_staff
-    )
+    return is_author(user, story) and story.state == StoryState.DRAFT and not story.hidden_by_staff
 
 
 def can_moderate(user: User) -> bool:

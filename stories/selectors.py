@@ -26,12 +26,12 @@ def stories_visible_to(*, user: User) -> QuerySet[Story]:
     if is_staff(user):
         return stories
     published = Q(state=StoryState.PUBLISHED, hidden_by_staff=False)
-    if is_community_member(user):
-        readable = published
-    else:
-        readable = published & Q(audience=Audience.PUBLIC)
-    readable &= Q(anonymous=True) | ~Q(organisation__visibility=Visibility.HIDDEN) | Q(
-        organisation__in=organisations_visible_to(user=user)
+    # The community reads community-only stories too; everybody else the public ones.
+    readable = published if is_community_member(user) else published & Q(audience=Audience.PUBLIC)
+    readable &= (
+        Q(anonymous=True)
+        | ~Q(organisation__visibility=Visibility.HIDDEN)
+        | Q(organisation__in=organisations_visible_to(user=user))
     )
     if user.is_authenticated and user.is_active:
         readable |= _authored_by(user)
@@ -86,9 +86,7 @@ def story_for_page(*, user: User, pk: int) -> Story:
 
 def photo_for(*, user: User, story_pk: int, pk: int) -> StoryPhoto:
     photo = (
-        StoryPhoto.objects.filter(
-            story__in=stories_visible_to(user=user), story_id=story_pk, pk=pk
-        )
+        StoryPhoto.objects.filter(story__in=stories_visible_to(user=user), story_id=story_pk, pk=pk)
         .select_related("story")
         .first()
     )
@@ -105,4 +103,3 @@ def public_feed(*, limit: int = 50) -> QuerySet[Story]:
         .select_related("organisation")
         .order_by("-published_at", "-pk")[:limit]
     )
-

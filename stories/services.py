@@ -178,20 +178,23 @@ def transition(
             % {"action": Action(action).label, "state": story.get_state_display()},
             status_code=409,
         )
-    if action in (Action.SUBMIT, Action.PUBLISH):
-        if permissions.needs_anonymity(story) and not story.anonymous:
-            raise StoryError(
-                _(
-                    "Your organisation is hidden: its stories are published only without naming "
-                    "it or you. Choose “without naming us” first."
-                )
+    publishing = action in (Action.SUBMIT, Action.PUBLISH)
+    if publishing and permissions.needs_anonymity(story) and not story.anonymous:
+        raise StoryError(
+            _(
+                "Your organisation is hidden: its stories are published only without naming "
+                "it or you. Choose “without naming us” first."
             )
+        )
     suggestion = None
     if action == Action.SUGGEST:
         if not message.strip():
             raise StoryError(_("Write your suggestion for the authors: they will read it."))
         suggestion = StorySuggestion(
-            story=story, written_by=by, language=message_language or story.original_language, text=message.strip()
+            story=story,
+            written_by=by,
+            language=message_language or story.original_language,
+            text=message.strip(),
         )
         suggestion.full_clean()
         suggestion.save()
@@ -202,7 +205,9 @@ def transition(
     story.save(update_fields=["state", "published_at", "version", "updated_at"])
     if suggestion is not None:
         # The email reads the suggestion (ref_id), in the language it was written in.
-        _notify_authors(story, Kind.STORY_SUGGESTION, f"story-suggestion:{suggestion.pk}", by, suggestion.pk)
+        _notify_authors(
+            story, Kind.STORY_SUGGESTION, f"story-suggestion:{suggestion.pk}", by, suggestion.pk
+        )
     elif action == Action.PUBLISH:
         key = f"story-published:{story.pk}:{story.version}"
         _notify_authors(story, Kind.STORY_PUBLISHED, key, by, story.pk)

@@ -14,6 +14,7 @@ from feedback.models import Choice, Question, Survey
 from learning.models import LearningQuestion
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation, OrganisationInvitation
+from stories.models import Story
 from tests.mfa import give_authenticator
 from tests.utils import PASSWORD
 from workinggroup.enums import ItemKind, ItemState
@@ -219,3 +220,24 @@ class LearningQuestionFactory(DjangoModelFactory):
     original_language = "en"
     asked_by = factory.SubFactory(UserFactory)
     organisation = factory.LazyAttribute(lambda o: MembershipFactory(user=o.asked_by).organisation)
+
+
+class StoryFactory(DjangoModelFactory):
+    """A draft story written in English by a partner member for their organisation (pass
+    `authors=[...]`, else one new member is its author)."""
+
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    title_en = factory.Sequence(lambda n: f"How we reached {n} women")
+    body_en = "We went village by village."
+    original_language = "en"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if not create:
+            return
+        people = extracted or [MembershipFactory(organisation=self.organisation).user]
+        self.authors.add(*people)
