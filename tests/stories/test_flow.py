@@ -141,8 +141,12 @@ def test_authors_edit_only_drafts_staff_always():
         services.update_story(story=story, by=author, version=story.version, texts={})
     staff = StaffFactory()
     services.update_story(
-        story=story, by=staff, version=story.version, texts={"title_es": "Traducción"},
-        audience=Audience.PUBLIC, anonymous=True,
+        story=story,
+        by=staff,
+        version=story.version,
+        texts={"title_es": "Traducción"},
+        audience=Audience.PUBLIC,
+        anonymous=True,
     )
     story.refresh_from_db()
     assert story.title_es == "Traducción"
