@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -22,6 +23,8 @@ class PublicStoriesFeed(Feed):
         return reverse("stories:list")
 
     def items(self):
+        # One anonymous reader for the whole feed: what it may see is read once (traces_for).
+        self.reader = AnonymousUser()
         return public_feed(limit=50)
 
     def item_title(self, item):
@@ -29,7 +32,7 @@ class PublicStoriesFeed(Feed):
 
     def item_description(self, item):
         body = translated_text(item, "body")
-        text = f"{sharing.byline(item, None)}\n\n{body.text}"
+        text = f"{sharing.byline(item, self.reader)}\n\n{body.text}"
         if body.is_fallback:
             return f"{body.notice}\n\n{text}"
         return text
