@@ -3,11 +3,12 @@ apps. An anonymous story says "A partner in <region>"; a story is named with its
 only through the same rule as every page (partners.selectors.traces_for). A community-only
 story's preview is the portal's own: its link, pasted anywhere, says nothing of it."""
 
+from dataclasses import dataclass
+
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from accounts.models import User
-from activities.sharing import Preview
 from core.content import translated_text
 from partners.enums import Region
 from partners.selectors import traces_for
@@ -15,6 +16,16 @@ from stories.enums import Audience, StoryState
 from stories.models import Story
 
 PREVIEW_EXCERPT_CHARS = 160
+
+
+@dataclass
+class Preview:
+    """A link's preview, as core.templatetags.social reads it (the same three fields as an
+    activity's)."""
+
+    title: str
+    description: str
+    url: str
 
 
 def region_label(story: Story) -> str:

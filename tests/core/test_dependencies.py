@@ -29,6 +29,8 @@ ALLOWED: dict[str, set[str]] = {
     # Learning questions gather what the community learned: activities (and their materials)
     # and the Working Group's outcomes.
     "learning": {"activities", "workinggroup", "notifications", "partners", "accounts", "core"},
+    # Partner stories: written by members of organisations, their authors emailed.
+    "stories": {"notifications", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP
