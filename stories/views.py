@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -190,7 +190,11 @@ def remove_photo(request, pk: int, photo_pk: int):
 def photo(request, pk: int, photo_pk: int):
     """A photo, for those who may read its story (a community story's photos are not public)."""
     found = selectors.photo_for(user=request.user, story_pk=pk, pk=photo_pk)
-    response = FileResponse(found.image.open("rb"), content_type="image/jpeg")
+    try:
+        stored = found.image.open("rb")
+    except OSError as missing:  # the row without its file (a restored backup): not a 500
+        raise Http404("No photo here.") from missing
+    response = FileResponse(stored, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -209,3 +209,12 @@ def test_story_page_queries_are_constant(client, django_assert_max_num_queries):
         )
     with django_assert_max_num_queries(12):
         assert client.get(reverse("stories:story", kwargs={"pk": story.pk})).status_code == 200
+
+
+def test_a_photo_whose_file_is_missing_is_404_not_500(client):
+    story = _published()
+    photo = StoryPhoto.objects.create(
+        story=story, image="stories/missing.jpg", width=1, height=1, alt_text="A"
+    )
+    url = reverse("stories:photo", kwargs={"pk": story.pk, "photo_pk": photo.pk})
+    assert client.get(url).status_code == 404
