@@ -74,6 +74,7 @@ LOCAL_APPS = [
     "workinggroup",
     "learning",
     "resources",
+    "stories",
     "notifications",
     "portal",
 ]

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("working-group/", include("workinggroup.urls")),
     path("learning/", include("learning.urls")),
     path("library/", include("resources.urls")),
+    path("stories/", include("stories.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),

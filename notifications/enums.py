@@ -16,6 +16,8 @@ class Preference(models.TextChoices):
     HOSTING = "hosting", _("For activities I host: the team's answers, suggestions and decisions")
     # --- The Working Group decides (issue 16) ---
     DECISIONS = "decisions", _("Decisions the Working Group takes (for its members)")
+    # --- Partner stories (issue 17) ---
+    STORIES = "stories", _("The team's suggestions on my stories, and their publication")
 
 
 class Kind(models.TextChoices):
@@ -39,6 +41,9 @@ class Kind(models.TextChoices):
     DECISION_OPENED = "decision_opened", _("Working Group decision opened")
     DECISION_REMINDER = "decision_reminder", _("Working Group decision: reminder")
     DECISION_RESULT = "decision_result", _("Working Group decision: result")
+    # --- Partner stories (issue 17) ---
+    STORY_SUGGESTION = "story_suggestion", _("Suggestion on a story")
+    STORY_PUBLISHED = "story_published", _("Story published")
 
 
 PREFERENCE_OF = {
@@ -62,6 +67,9 @@ PREFERENCE_OF = {
     Kind.DECISION_OPENED: Preference.DECISIONS,
     Kind.DECISION_REMINDER: Preference.DECISIONS,
     Kind.DECISION_RESULT: Preference.DECISIONS,
+    # --- Partner stories (issue 17) ---
+    Kind.STORY_SUGGESTION: Preference.STORIES,
+    Kind.STORY_PUBLISHED: Preference.STORIES,
 }
 
 

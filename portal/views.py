@@ -12,6 +12,7 @@ from feedback import permissions as feedback_permissions
 from partners.selectors import organisations_of
 from portal import selectors
 from portal.selectors import my_lab
+from stories.permissions import can_write as can_write_story
 
 
 @content_cache.conditional_page("portal:home", topics=(), personal_etag=False)
@@ -26,6 +27,8 @@ def home(request):
         {
             "organisations": organisations_of(user=request.user),
             "lab": my_lab(user=request.user),
+            # Partner stories (issue 17): "Write a story" for partners, the stories for all.
+            "can_write_story": can_write_story(request.user),
         },
     )
 

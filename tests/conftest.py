@@ -14,6 +14,12 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploaded files (the demo's story photos, materials) never land in the worktree's var/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache():
     """Rate-limit counters and cached values never leak from one test into the next."""
     cache.clear()

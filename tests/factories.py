@@ -15,6 +15,7 @@ from learning.models import LearningQuestion
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation, OrganisationInvitation
 from resources.models import Resource, ResourceFile
+from stories.models import Story
 from tests.mfa import give_authenticator
 from tests.utils import PASSWORD
 from workinggroup.enums import ItemKind, ItemState
@@ -245,3 +246,22 @@ class ResourceFactory(DjangoModelFactory):
     def files(obj, create, extracted, **kwargs):
         if create and extracted is None:
             ResourceFile.objects.create(resource=obj, language="en", link="https://example.org/t")
+class StoryFactory(DjangoModelFactory):
+    """A draft story written in English by a partner member for their organisation (pass
+    `authors=[...]`, else one new member is its author)."""
+
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    title_en = factory.Sequence(lambda n: f"How we reached {n} women")
+    body_en = "We went village by village."
+    original_language = "en"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if not create:
+            return
+        people = extracted or [MembershipFactory(organisation=self.organisation).user]
+        self.authors.add(*people)

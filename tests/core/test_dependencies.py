@@ -32,6 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     # The library merges in activity materials (read through activities' selectors and served
     # by activities' own material view) and names partner organisations as makers.
     "resources": {"activities", "partners", "accounts", "core"},
+    # Partner stories: written by members of organisations, their authors emailed.
+    "stories": {"notifications", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

@@ -15,6 +15,7 @@ and links are followed wherever they lead.
 
 import datetime
 import html
+import io
 import re
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
@@ -23,6 +24,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from activities import services as activity_services
 from activities.enums import Audience, LedBy, RegistrationStatus
@@ -36,6 +38,9 @@ from notifications.registry import NotDue
 from notifications.services import render, unsubscribe_token
 from partners.enums import MembershipRole, Visibility
 from resources.models import ResourceFile
+from stories.enums import Audience as StoryAudience
+from stories.enums import StoryState
+from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
     LearningQuestionFactory,
@@ -45,6 +50,7 @@ from tests.factories import (
     ProposalFactory,
     ResourceFactory,
     StaffFactory,
+    StoryFactory,
     SurveyFactory,
     UserFactory,
 )
@@ -229,6 +235,30 @@ def canary_world(settings, tmp_path):
     )
     Material.objects.create(
         activity=shared, kind="notes", title="Call notes", language="en", link="https://example.org"
+    # --- Partner stories (issue 17): the hidden organisation publishes a public story without
+    # naming itself (its lead wrote it, with a photo), and keeps a named draft; the visible
+    # organisation publishes a community-only one.
+    anonymous_story = StoryFactory(
+        title_en="A shelter that listens",
+        organisation=hidden,
+        authors=[hidden_lead, hidden_member],
+        anonymous=True,
+        state=StoryState.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    story_photo = StoryPhoto.objects.create(
+        story=anonymous_story,
+        image=SimpleUploadedFile("p.jpg", _jpeg()),
+        alt_text="Chairs in a circle",
+    )
+    hidden_draft = StoryFactory(title_en="Our draft", organisation=hidden, authors=[hidden_lead])
+    StoryFactory(
+        title_en="Community only story",
+        organisation=visible,
+        authors=[member],
+        audience=StoryAudience.COMMUNITY,
+        state=StoryState.PUBLISHED,
+        published_at=timezone.now(),
     )
 
     users = {
@@ -266,8 +296,17 @@ def canary_world(settings, tmp_path):
             "learning_question": question.pk,
             "resource": library_public.pk,
             "resource_file": library_file.pk,
+            "story": anonymous_story.pk,
+            "story_photo": story_photo.pk,
+            "draft_story": hidden_draft.pk,
         },
     }
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (250, 250, 250)).save(out, "JPEG")
+    return out.getvalue()
 
 
 class _Links(HTMLParser):
@@ -338,6 +377,7 @@ def _start_urls(world, user) -> list[str]:
         "held_activity": world["led_shared"].pk,
         "support_request": 0,
         "suggestion": 0,
+        "draft_photo": 0,
     }
     urls = []
     for name, (method, kwargs, _data, _expected) in MATRIX.items():
@@ -406,6 +446,8 @@ def test_no_page_feed_calendar_or_export_shows_a_hidden_organisation(client, can
 
     assert leaks == {}, f"{role} saw what is hidden from them on {leaks}"
     assert pages >= 25, f"the crawl for {role} reached only {pages} pages"
+    # The hidden organisation's anonymous story is read by everyone (issue 17), unnamed.
+    assert "A shelter that listens" in text
     if role in MAY_SEE_HIDDEN:
         # The positive control: the same crawl finds the canaries where they may be seen.
         assert "Zqxhidden Collective" in text

@@ -2,12 +2,14 @@
 refused (403) or not found (404, as if it did not exist). A URL missing from the table fails."""
 
 import datetime
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from PIL import Image
 
 from activities.models import Material
 from activities.services import change_status, request_support, rotate_calendar_token, suggest
@@ -17,6 +19,8 @@ from notifications.models import Delivery
 from notifications.services import unsubscribe_token
 from partners.enums import MembershipRole
 from resources.models import ResourceFile
+from stories.enums import StoryState
+from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
     InvitationFactory,
@@ -27,6 +31,7 @@ from tests.factories import (
     OrganisationFactory,
     ResourceFactory,
     StaffFactory,
+    StoryFactory,
     SurveyFactory,
     UserFactory,
 )
@@ -252,6 +257,33 @@ MATRIX = {
     "resources:edit": ("get", {"pk": "resource"}, {}, {**_signed_in(DENIED), "member": OK}),
     "resources:file": ("get", {"pk": "resource", "file_pk": "resource_file"}, {}, _everyone()),
     "resources:moderate": ("post", {"pk": "resource"}, {"hide": "no"}, STAFF_ONLY),
+    # --- Partner stories (issue 17): "member" is the author of `story` (published, public)
+    # and of `draft_story`; the others do not see a draft (404).
+    "stories:list": ("get", {}, {}, _everyone()),
+    "stories:feed": ("get", {}, {}, _everyone()),
+    "stories:write": ("get", {}, {}, _signed_in(OK, staff=DENIED)),
+    "stories:story": ("get", {"pk": "story"}, {}, _everyone()),
+    "stories:edit": ("get", {"pk": "draft_story"}, {}, {**_signed_in(MISSING), "member": OK}),
+    "stories:add_photo": (
+        "get",
+        {"pk": "draft_story"},
+        {},
+        {**_signed_in(MISSING), "member": OK},
+    ),
+    "stories:photo": ("get", {"pk": "story", "photo_pk": "story_photo"}, {}, _everyone()),
+    "stories:remove_photo": (
+        "post",
+        {"pk": "draft_story", "photo_pk": "draft_photo"},
+        {},
+        {**_signed_in(MISSING), "member": OK},
+    ),
+    "stories:act": (
+        "post",
+        {"pk": "draft_story"},
+        {"action": "submit", "version": "draft_story_version"},
+        {**_signed_in(MISSING, staff=DENIED), "member": OK},
+    ),
+    "stories:moderate": ("post", {"pk": "story"}, {"hide": "no"}, STAFF_ONLY),
 }
 
 
@@ -269,6 +301,12 @@ def _url_names(patterns=None, namespace=None):
 
 def test_every_url_is_in_the_matrix():
     assert set(_url_names()) == set(MATRIX)
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "JPEG")
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -340,6 +378,26 @@ def world(settings, tmp_path):
     return {
         "resource": resource.pk,
         "resource_file": resource_file.pk,
+    # --- Partner stories (issue 17)
+    story = StoryFactory(
+        organisation=organisation,
+        authors=[member_membership.user],
+        state=StoryState.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    draft_story = StoryFactory(organisation=organisation, authors=[member_membership.user])
+    story_photo = StoryPhoto.objects.create(
+        story=story, image=SimpleUploadedFile("p.jpg", _jpeg()), alt_text="A"
+    )
+    draft_photo = StoryPhoto.objects.create(
+        story=draft_story, image=SimpleUploadedFile("d.jpg", _jpeg()), alt_text="A"
+    )
+    return {
+        "story": story.pk,
+        "draft_story": draft_story.pk,
+        "draft_story_version": draft_story.version,
+        "story_photo": story_photo.pk,
+        "draft_photo": draft_photo.pk,
         "led_activity": led_activity.pk,
         "held_activity": held_activity.pk,
         "support_request": support_request.pk,

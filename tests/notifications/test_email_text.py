@@ -176,6 +176,38 @@ def _decision(kind, user):
     return {"ref_id": decision_round.pk}, [TITLE]
 
 
+# --- Partner stories (issue 17) ---
+
+
+def _story(user, **kwargs):
+    from stories.models import Story
+
+    story = Story.objects.create(
+        title_en=TITLE,
+        body_en=MESSAGE,
+        original_language="en",
+        organisation=user.memberships.first().organisation,
+        **kwargs,
+    )
+    story.authors.add(user)
+    return story
+
+
+def _story_suggestion(kind, user):
+    from stories.models import StorySuggestion
+
+    story = _story(user)
+    suggestion = StorySuggestion.objects.create(
+        story=story, written_by=UserFactory(is_staff=True), language="fr", text=MESSAGE
+    )
+    return {"ref_id": suggestion.pk}, [TITLE], [TITLE, MESSAGE, *_written_in_french(user)]
+
+
+def _story_published(kind, user):
+    story = _story(user, state="published", published_at=timezone.now())
+    return {"ref_id": story.pk}, [TITLE]
+
+
 # One way to make a due email of each kind, and the hostile texts its subject and body carry.
 # A new kind without an entry here fails the test below: add it.
 SETUPS = {
@@ -198,6 +230,9 @@ SETUPS = {
     "decision_opened": _decision,
     "decision_reminder": _decision,
     "decision_result": _decision,
+    # Partner stories (issue 17)
+    "story_suggestion": _story_suggestion,
+    "story_published": _story_published,
 }
 
 

@@ -3,7 +3,8 @@
 Each app keeps its own demo rows in its `demo.py` and creates them through its services:
 people (accounts), organisations and members (partners), activities and registrations with
 their reminders (activities), the Working Group through its state machine (workinggroup),
-surveys (feedback). Idempotent: running it again changes nothing. Refuses to run on a
+surveys (feedback), learning questions (learning), partner stories (stories).
+Idempotent: running it again changes nothing. Refuses to run on a
 production configuration (DEBUG off) unless told otherwise, because the demo accounts have
 published passwords.
 """
@@ -18,6 +19,7 @@ from feedback import demo as feedback_demo
 from learning import demo as learning_demo
 from partners import demo as partners_demo
 from resources import demo as resources_demo
+from stories import demo as stories_demo
 from workinggroup import demo as workinggroup_demo
 
 
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             created += feedback_demo.load(staff=staff)
             created += learning_demo.load(people=people, staff=staff)
             created += resources_demo.load(people=people, organisations=organisations)
+            created += stories_demo.load(organisations=organisations, staff=staff)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
