@@ -246,6 +246,8 @@ class ResourceFactory(DjangoModelFactory):
     def files(obj, create, extracted, **kwargs):
         if create and extracted is None:
             ResourceFile.objects.create(resource=obj, language="en", link="https://example.org/t")
+
+
 class StoryFactory(DjangoModelFactory):
     """A draft story written in English by a partner member for their organisation (pass
     `authors=[...]`, else one new member is its author)."""

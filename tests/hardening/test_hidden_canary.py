@@ -235,6 +235,7 @@ def canary_world(settings, tmp_path):
     )
     Material.objects.create(
         activity=shared, kind="notes", title="Call notes", language="en", link="https://example.org"
+    )
     # --- Partner stories (issue 17): the hidden organisation publishes a public story without
     # naming itself (its lead wrote it, with a photo), and keeps a named draft; the visible
     # organisation publishes a community-only one.

@@ -375,9 +375,6 @@ def world(settings, tmp_path):
     resource_file = ResourceFile.objects.create(
         resource=resource, language="es", file=SimpleUploadedFile("g.pdf", b"%PDF-1.4 test")
     )
-    return {
-        "resource": resource.pk,
-        "resource_file": resource_file.pk,
     # --- Partner stories (issue 17)
     story = StoryFactory(
         organisation=organisation,
@@ -393,6 +390,8 @@ def world(settings, tmp_path):
         story=draft_story, image=SimpleUploadedFile("d.jpg", _jpeg()), alt_text="A"
     )
     return {
+        "resource": resource.pk,
+        "resource_file": resource_file.pk,
         "story": story.pk,
         "draft_story": draft_story.pk,
         "draft_story_version": draft_story.version,
