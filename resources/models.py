@@ -82,6 +82,11 @@ class Resource(models.Model):
         labels = dict(Region.choices)
         return [str(labels[code]) for code in self.region_list if code in labels]
 
+    @property
+    def file_languages(self) -> list[str]:
+        """The languages it has a file or link in (read from the prefetched files)."""
+        return [file.language for file in self.files.all()]
+
     @staticmethod
     def join_regions(codes) -> str:
         codes = [code for code in codes if code]

@@ -462,3 +462,30 @@ def test_visitor_list_queries_are_constant(client, django_assert_max_num_queries
     grow(10)
     with django_assert_max_num_queries(len(small.captured_queries)):
         _list(client)
+
+
+@pytest.mark.django_db
+def test_a_card_reads_well_in_spanish_languages_in_lower_case_each_text_s_language_said(client):
+    """Read in Spanish: the languages it exists in as inside a sentence ("inglés, francés"), the
+    title's language on its own line, and a summary in yet another language said too."""
+    resource = ResourceFactory(
+        title_en="",
+        title_fr="Guide pour les paralégales",
+        summary_en="The steps, from listening to the court.",
+        original_language="fr",
+        files=False,
+    )
+    for language in ("fr", "en"):
+        ResourceFile.objects.create(
+            resource=resource, language=language, link=f"https://example.org/{language}"
+        )
+
+    html = client.get("/es/library/").content.decode()
+    # The card only (the filter form names languages as options, capitalised).
+    page = " ".join(html[html.index('<ul class="list-group">') :].split("</ul>")[0].split())
+
+    assert "inglés, francés" in page
+    assert "Inglés" not in page and "Francés" not in page
+    assert "· Escrito originalmente" not in page
+    assert "Escrito originalmente en francés." in page
+    assert "(Escrito originalmente en inglés.)" in page
