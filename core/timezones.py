@@ -164,6 +164,15 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+# Other names of UTC (a browser may report "Etc/UTC"): CLDR has no city for them, and "heure de
+# UTC" reads badly; they are all "UTC".
+UTC_NAMES = frozenset(
+    {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu"}
+    | {"GMT", "Etc/GMT", "Etc/GMT0", "GMT0", "Etc/GMT+0", "GMT+0", "Etc/GMT-0", "GMT-0"}
+    | {"Etc/Greenwich", "Greenwich"}
+)
+
+
 def zone_label(name: str) -> str:
     """A zone named for people, in the active language, from CLDR's city names: "Dakar time",
     "hora de Guatemala", "heure de Port-d’Espagne"; "UTC" stays "UTC"."""
@@ -179,7 +188,7 @@ def _zone_label(name: str, language: str) -> str:
     from django.utils import translation
 
     zone = get_zone(name)
-    if zone is None or name == "UTC":
+    if zone is None or name in UTC_NAMES:
         return "UTC"
     locale = Locale.parse(translation.to_locale(language))
     city = get_timezone_location(zone, locale=locale, return_city=True)

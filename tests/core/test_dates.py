@@ -201,6 +201,10 @@ def test_missing_dates_show_nothing():
         ("fr", "Africa/Dakar", "heure de Dakar"),
         ("fr", "America/Port_of_Spain", "heure de Port-d’Espagne"),
         ("fr", "UTC", "UTC"),
+        # A browser may report UTC by another name: never "heure de UTC".
+        ("fr", "Etc/UTC", "UTC"),
+        ("es", "Etc/GMT", "UTC"),
+        ("en", "Etc/Universal", "UTC"),
     ],
 )
 def test_a_zone_is_named_by_its_city_in_the_readers_language(language, zone, expected):

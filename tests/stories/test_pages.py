@@ -218,3 +218,19 @@ def test_a_photo_whose_file_is_missing_is_404_not_500(client):
     )
     url = reverse("stories:photo", kwargs={"pk": story.pk, "photo_pk": photo.pk})
     assert client.get(url).status_code == 404
+
+
+def test_the_list_says_which_language_an_untranslated_title_is_in():
+    """Read in French, an English title says it was written in English; a French one says
+    nothing."""
+    from django.test import Client
+
+    _published(title_en="Market days as safe spaces", original_language="en")
+    _published(title_en="", title_fr="Des tontines pour l’école", original_language="fr")
+
+    page = Client().get("/fr/stories/").content.decode()
+
+    with translation.override("fr"):
+        english, french = str(WRITTEN_IN["en"]), str(WRITTEN_IN["fr"])
+    assert page.count(english) == 1
+    assert french not in page
