@@ -1,7 +1,9 @@
-"""SQL of migration 0007 (the append-only activity log), shared with the tests that must
-empty the log between transactional tests on SQLite."""
+"""The append-only activity log of migration 0007, shared with the tests that must empty it."""
 
-SQLITE_NO_UPDATE = """CREATE TRIGGER activities_log_no_update BEFORE UPDATE ON activities_activitylog
-       BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;"""
-SQLITE_NO_DELETE = """CREATE TRIGGER activities_log_no_delete BEFORE DELETE ON activities_activitylog
-       BEGIN SELECT RAISE(ABORT, 'the activity log is append-only'); END;"""
+from core.append_only import AppendOnlyTable
+
+ACTIVITY_LOG = AppendOnlyTable(
+    table="activities_activitylog",
+    prefix="activities_log",
+    message="the activity log is append-only",
+)

@@ -92,7 +92,5 @@ def _empty_moderation_log_after_test(request):
         cursor.execute("DROP TRIGGER IF EXISTS workinggroup_log_no_delete")
         cursor.execute("DELETE FROM workinggroup_moderationlog")
         cursor.execute(_0002_sql.SQLITE_NO_DELETE)
-        # Story suggestions are append-only the same way (stories migration 0002).
-        cursor.execute("DROP TRIGGER IF EXISTS stories_suggestion_no_delete")
-        cursor.execute("DELETE FROM stories_storysuggestion")
-        cursor.execute(stories_sql.SQLITE_NO_DELETE)
+    # Story suggestions are append-only the same way (stories migration 0002).
+    stories_sql.SUGGESTIONS.empty(connection)
