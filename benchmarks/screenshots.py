@@ -46,6 +46,10 @@ PAGES = {
     "feedback": "feedback/",
     "feedback-answer": "feedback/{open_survey}/",
     "feedback-results": "feedback/{results_survey}/results/",
+    "library": "library/",
+    "resource": "library/{public_resource}/",
+    "stories": "stories/",
+    "story": "stories/{public_story}/",
     "profile": "accounts/profile/",
     "sign-in": "accounts/login/",
     "not-found": "no-such-page/",
@@ -60,6 +64,8 @@ from django.db.models import Count
 from activities.models import Activity
 from feedback.models import Survey
 from partners.models import Organisation
+from resources.models import Resource
+from stories.models import Story
 from workinggroup.models import Item, Meeting
 upcoming = Activity.objects.filter(status="scheduled").order_by("starts_at")
 published = Meeting.objects.filter(state="published").order_by("-pk")
@@ -72,6 +78,8 @@ result = {
     "meeting": (published.first() or Meeting.objects.order_by("-pk").first()).pk,
     "open_survey": Survey.objects.filter(kind="survey").order_by("-opens_on").first().pk,
     "results_survey": surveys.first().pk,
+    "public_resource": Resource.objects.filter(visibility="public").order_by("pk")[0].pk,
+    "public_story": Story.objects.filter(audience="public", state="published").order_by("pk")[0].pk,
 }
 """
 
