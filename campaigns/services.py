@@ -139,7 +139,8 @@ def add_item(*, campaign: Campaign, by: User, kind: str, item_id: int):
     found = item.model.objects.filter(pk__in=item.values("pk")).filter(pk=item_id).first()
     if found is None:
         raise CampaignError(
-            _("You can add only your organisation’s visible activities, stories and resources.")
+            _("You can add only your organisation’s visible activities, stories and resources."),
+            status_code=403,
         )
     model, name = selectors.LINKS[kind]
     link, _created = model.objects.get_or_create(
