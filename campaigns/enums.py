@@ -19,9 +19,3 @@ class ItemKind(models.TextChoices):
     ACTIVITY = "activity", pgettext_lazy("campaign item", "Activity")
     STORY = "story", pgettext_lazy("campaign item", "Story")
     RESOURCE = "resource", pgettext_lazy("campaign item", "Resource")
-
-
-class When(models.TextChoices):
-    CURRENT = "current", pgettext_lazy("campaign time", "Now")
-    COMING = "coming", pgettext_lazy("campaign time", "Coming")
-    PAST = "past", pgettext_lazy("campaign time", "Past")

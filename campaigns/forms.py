@@ -38,9 +38,7 @@ class CampaignForm(SafeTextMixin, forms.Form):
         required=False,
         help_text=_("The partner organisation running a partner campaign."),
     )
-    starts_on = SaneDateField(
-        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = SaneDateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = SaneDateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
     hashtag = forms.CharField(
         label=_("Hashtag"), max_length=HASHTAG_LIMIT, required=False, validators=[validate_hashtag]

@@ -151,12 +151,8 @@ class CampaignStory(_Link):
 
 
 class CampaignResource(_Link):
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="resource_links"
-    )
-    resource = models.ForeignKey(
-        Resource, on_delete=models.CASCADE, related_name="campaign_links"
-    )
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="campaign_links")
 
     class Meta:
         verbose_name = _("campaign resource")

@@ -102,9 +102,11 @@ def calendar_year(*, user: User, year: int) -> list[Month]:
 def calendar_feed(*, user: User, limit: int = 500) -> QuerySet[Campaign]:
     """The campaigns of the .ics feed: those `user` may see, from a year ago on."""
     since = _today() - datetime.timedelta(days=366)
-    return campaigns_visible_to(user=user).filter(ends_on__gte=since).order_by("starts_on", "pk")[
-        :limit
-    ]
+    return (
+        campaigns_visible_to(user=user)
+        .filter(ends_on__gte=since)
+        .order_by("starts_on", "pk")[:limit]
+    )
 
 
 # --- What a campaign gathers --------------------------------------------------------------------

@@ -46,9 +46,10 @@ def preview_for(*, campaign: Campaign, url: str) -> Preview | None:
     """The preview of a public campaign: its title, dates and the start of its call to action."""
     if campaign.audience != CampaignAudience.PUBLIC:
         return None
-    call = translated_text(campaign, "call_to_action").text or translated_text(
-        campaign, "summary"
-    ).text
+    call = (
+        translated_text(campaign, "call_to_action").text
+        or translated_text(campaign, "summary").text
+    )
     excerpt = Truncator(" ".join(call.split())).chars(PREVIEW_EXCERPT_CHARS)
     description = dates_text(campaign) + (f" · {excerpt}" if excerpt else "")
     return Preview(title=translated_text(campaign, "title").text, description=description, url=url)

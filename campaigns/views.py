@@ -22,7 +22,10 @@ def campaign_list(request):
     return render(
         request,
         "campaigns/list.html",
-        {"campaigns": selectors.campaign_list(user=user), "can_create": permissions.can_create(user)},
+        {
+            "campaigns": selectors.campaign_list(user=user),
+            "can_create": permissions.can_create(user),
+        },
     )
 
 
@@ -90,15 +93,16 @@ def campaign_detail(request, slug: str):
     }
     if can_tag:
         offered = selectors.addable_choices(user=user, campaign=campaign)
-        context["choices"] = [
-            (kind, label, offered[kind]) for kind, label in ItemKind.choices
-        ]
+        context["choices"] = [(kind, label, offered[kind]) for kind, label in ItemKind.choices]
         context["offers_any"] = any(offered.values())
     return render(request, "campaigns/detail.html", context)
 
 
 def _form_kwargs(request, campaign=None) -> dict:
-    return {"organisations": selectors.organisation_choices(user=request.user), "campaign": campaign}
+    return {
+        "organisations": selectors.organisation_choices(user=request.user),
+        "campaign": campaign,
+    }
 
 
 @login_required

@@ -18,11 +18,16 @@ def test_the_demo_has_the_16_days_the_day_of_the_girl_and_a_partner_campaign(set
     )
     assert all(getattr(sixteen, f"call_to_action_{code}") for code in ("en", "es", "fr"))
     girls = Campaign.objects.filter(slug__startswith="day-of-the-girl-").order_by("starts_on")
-    assert [c.starts_on for c in girls] == [datetime.date(2026, 10, 11), datetime.date(2027, 10, 11)]
+    assert [c.starts_on for c in girls] == [
+        datetime.date(2026, 10, 11),
+        datetime.date(2027, 10, 11),
+    ]
     partner = Campaign.objects.get(kind="partner")
     assert partner.organisation.slug == "mujeres-unidas-salud"
     assert CampaignActivity.objects.filter(campaign=sixteen).exists()
-    hidden_story = CampaignStory.objects.get(campaign=sixteen, story__organisation__slug="fanm-vanyan")
+    hidden_story = CampaignStory.objects.get(
+        campaign=sixteen, story__organisation__slug="fanm-vanyan"
+    )
     count = Campaign.objects.count()
     call_command("load_demo_data", verbosity=0)
     assert Campaign.objects.count() == count

@@ -141,9 +141,7 @@ def test_the_page_gathers_only_what_the_reader_may_see(client):
     community_call = ActivityFactory(title_en="Members call", hosts=[organisation])
     draft = ActivityFactory(title_en="Draft call", status=ActivityStatus.DRAFT)
     public_story = _published_story(title_en="Radio story", organisation=organisation)
-    community_story = _published_story(
-        title_en="Members story", audience=StoryAudience.COMMUNITY
-    )
+    community_story = _published_story(title_en="Members story", audience=StoryAudience.COMMUNITY)
     draft_story = StoryFactory(title_en="Draft story")
     public_resource = ResourceFactory(title_en="Public toolkit")
     own_resource = ResourceFactory(title_en="Own toolkit", visibility="organisation")
@@ -211,9 +209,9 @@ def test_the_calendar_lists_a_campaign_in_every_month_it_covers(client):
 
     response = client.get("/fr/campaigns/calendar/?year=2026")
 
-    months = dict(
-        (name, [c.title_en for c in month.campaigns]) for name, month in response.context["months"]
-    )
+    months = {
+        name: [c.title_en for c in month.campaigns] for name, month in response.context["months"]
+    }
     assert months["octobre 2026"] == ["Day of the Girl"]
     assert months["novembre 2026"] == ["16 Days of Activism"]
     assert months["décembre 2026"] == ["16 Days of Activism"]
@@ -280,7 +278,7 @@ def test_an_activity_page_kept_in_the_cache_shows_a_new_campaign_at_once(client)
 def _many(campaign, count):
     organisation = OrganisationFactory(visibility=Visibility.PUBLIC)
     member = MembershipFactory(organisation=organisation).user
-    for index in range(count):
+    for _index in range(count):
         activity = ActivityFactory(hosts=[organisation, OrganisationFactory()])
         CampaignActivity.objects.create(campaign=campaign, activity=activity, added_by=member)
         story = _published_story(organisation=organisation, authors=[member])
