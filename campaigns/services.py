@@ -15,6 +15,7 @@ from core import languages
 from partners.models import Organisation
 
 TEXT_FIELDS = ("title", "summary", "call_to_action")
+KEEP = object()  # update_campaign: the organisation stays as it is
 
 
 def _stale() -> CampaignError:
@@ -108,7 +109,7 @@ def update_campaign(
     campaign: Campaign,
     by: User,
     version: int | None,
-    organisation: Organisation | None = None,
+    organisation: Organisation | object | None = KEEP,
     **data,
 ) -> Campaign:
     """Change a campaign; refused (409) from a page rendered from another version of it, so
@@ -121,6 +122,8 @@ def update_campaign(
     permissions.ensure_can_edit(by, campaign)
     kind = data.get("kind") or campaign.kind
     data["kind"] = kind
+    if organisation is KEEP:
+        organisation = campaign.organisation
     campaign.organisation = _organisation_for(by=by, kind=kind, organisation=organisation)
     _apply(campaign, data=data)
     campaign.version += 1
@@ -143,9 +146,15 @@ def add_item(*, campaign: Campaign, by: User, kind: str, item_id: int):
             status_code=403,
         )
     model, name = selectors.LINKS[kind]
-    link, _created = model.objects.get_or_create(
-        campaign=campaign, **{name: found}, defaults={"added_by": by}
-    )
+    try:
+        # A savepoint: two people adding the same item at once meet the unique pair, and the
+        # second finds the first's link instead of an error.
+        with transaction.atomic():
+            link, _created = model.objects.get_or_create(
+                campaign=campaign, **{name: found}, defaults={"added_by": by}
+            )
+    except IntegrityError:
+        link = model.objects.get(campaign=campaign, **{name: found})
     return link
 
 

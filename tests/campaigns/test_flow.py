@@ -400,3 +400,47 @@ def test_the_service_refuses_a_partner_for_a_community_campaign_they_cannot_see(
         services.add_item(campaign=campaign, by=outsider, kind="story", item_id=story.pk)
 
     assert refused.value.status_code == 403
+
+
+def test_a_lead_edits_their_partner_campaign_but_cannot_make_it_international(partner_world):
+    lead = partner_world["lead"]
+    campaign = CampaignFactory(kind="partner", organisation=partner_world["organisation"])
+
+    services.update_campaign(
+        campaign=campaign, by=lead, version=1, title_es="Nuestra campaña", hashtag="#Luna"
+    )
+    with pytest.raises(CampaignError) as refused:
+        services.update_campaign(campaign=campaign, by=lead, version=2, kind="international")
+
+    campaign.refresh_from_db()
+    assert (campaign.title_es, campaign.hashtag, campaign.version) == ("Nuestra campaña", "Luna", 2)
+    assert refused.value.status_code == 400
+    assert campaign.kind == "partner"
+
+
+def test_two_people_editing_from_the_same_version_the_second_is_refused():
+    campaign = CampaignFactory(title_en="First")
+    first, second = StaffFactory(), StaffFactory()
+
+    services.update_campaign(campaign=campaign, by=first, version=1, title_en="By the first")
+    with pytest.raises(CampaignError) as refused:
+        services.update_campaign(campaign=campaign, by=second, version=1, title_en="By the second")
+
+    campaign.refresh_from_db()
+    assert refused.value.status_code == 409
+    assert campaign.title_en == "By the first"
+
+
+def test_a_campaign_in_the_calendar_far_ahead_or_over_a_century_costs_nothing_more(client):
+    CampaignFactory(
+        title_en="Century", starts_on=datetime.date(2000, 1, 1), ends_on=datetime.date(2100, 12, 31)
+    )
+
+    response = client.get(reverse("campaigns:calendar") + "?year=2100")
+
+    assert response.status_code == 200
+    assert all(
+        [c.title_en for c in month.campaigns] == ["Century"]
+        for _name, month in response.context["months"]
+    )
+    assert "?year=2101" not in response.content.decode()
