@@ -62,6 +62,10 @@ def main() -> None:
         ("a resource (visitor)", visitor, f"/fr/library/{toolkit.pk}/"),
         ("partner stories (visitor)", visitor, "/es/stories/"),
         ("a story (visitor)", visitor, f"/fr/stories/{story.pk}/"),
+        ("campaigns (visitor)", visitor, "/fr/campaigns/"),
+        ("16 Days campaign (visitor)", visitor, "/es/campaigns/16-days-2026/"),
+        ("16 Days campaign (partner)", member, "/es/campaigns/16-days-2026/"),
+        ("campaign calendar (visitor)", visitor, "/fr/campaigns/calendar/?year=2026"),
     ]
     print(f"{'page':<38} {'requests':>8} {'lazy':>6} {'KB (gzip)':>10}  within budget")
     for name, client, path in pages:

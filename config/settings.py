@@ -75,6 +75,7 @@ LOCAL_APPS = [
     "learning",
     "resources",
     "stories",
+    "campaigns",
     "notifications",
     "portal",
 ]

@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from accounts.models import Invitation, User
 from activities.enums import ActivityStatus, ActivityType, Audience, RegistrationStatus
 from activities.models import Activity, Registration
+from campaigns.models import Campaign
 from core.tokens import hash_token
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
@@ -267,3 +268,19 @@ class StoryFactory(DjangoModelFactory):
             return
         people = extracted or [MembershipFactory(organisation=self.organisation).user]
         self.authors.add(*people)
+
+
+class CampaignFactory(DjangoModelFactory):
+    """A public international campaign in English, a year from now, for two weeks."""
+
+    class Meta:
+        model = Campaign
+
+    title_en = factory.Sequence(lambda n: f"Campaign {n}")
+    call_to_action_en = "Wear orange and share what you do."
+    original_language = "en"
+    slug = factory.Sequence(lambda n: f"campaign-{n}")
+    kind = "international"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=14))
+    audience = "public"

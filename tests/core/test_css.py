@@ -29,6 +29,7 @@ NOT_STYLES = {
     "my-activity-list",
     "my-lab",
     "table-stack-actions",
+    "part-of-campaigns",
     # the box static/js/picker-filter.js enhances (it looks for data-picker-* inside)
     "picker",
     # crispy-forms marks required fields with it; the portal leaves the asterisk unstyled

@@ -34,6 +34,9 @@ ALLOWED: dict[str, set[str]] = {
     "resources": {"activities", "partners", "accounts", "core"},
     # Partner stories: written by members of organisations, their authors emailed.
     "stories": {"notifications", "partners", "accounts", "core"},
+    # Campaigns gather activities, stories and resources (read through their selectors) and name
+    # the partner organisation running one.
+    "campaigns": {"activities", "stories", "resources", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

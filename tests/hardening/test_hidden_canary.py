@@ -31,6 +31,7 @@ from activities.enums import Audience, LedBy, RegistrationStatus
 from activities.models import ActivityLog, Material, Registration
 from activities.notifications import _activity_ics
 from activities.services import rotate_calendar_token
+from campaigns.models import CampaignActivity, CampaignResource, CampaignStory
 from feedback.enums import SurveyAudience
 from notifications.enums import Kind
 from notifications.models import Delivery
@@ -43,6 +44,7 @@ from stories.enums import StoryState
 from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
+    CampaignFactory,
     LearningQuestionFactory,
     MeetingFactory,
     MembershipFactory,
@@ -262,6 +264,25 @@ def canary_world(settings, tmp_path):
         published_at=timezone.now(),
     )
 
+    # --- Campaigns (issue 17): the hidden organisation runs a public partner campaign, and its
+    # public activity, anonymous story and public toolkit are tagged to it and to the team's
+    # 16 Days campaign, next to the shared activity and the community-only resource.
+    hidden_campaign = CampaignFactory(
+        title_en="Girls on the radio",
+        slug="girls-on-the-radio",
+        kind="partner",
+        organisation=hidden,
+        hashtag="GirlsOnAir",
+    )
+    sixteen_days = CampaignFactory(title_en="16 Days of Activism", slug="16-days")
+    for campaign in (hidden_campaign, sixteen_days):
+        CampaignActivity.objects.create(campaign=campaign, activity=alone, added_by=hidden_lead)
+        CampaignActivity.objects.create(campaign=campaign, activity=shared, added_by=host_lead)
+        CampaignStory.objects.create(campaign=campaign, story=anonymous_story, added_by=hidden_lead)
+        CampaignResource.objects.create(
+            campaign=campaign, resource=library_public, added_by=hidden_lead
+        )
+
     users = {
         "visitor": None,
         "member": member,
@@ -300,6 +321,8 @@ def canary_world(settings, tmp_path):
             "story": anonymous_story.pk,
             "story_photo": story_photo.pk,
             "draft_story": hidden_draft.pk,
+            "campaign": hidden_campaign.slug,
+            "partner_campaign": hidden_campaign.slug,
         },
     }
 
@@ -400,6 +423,9 @@ def _start_urls(world, user) -> list[str]:
         "/es/activities/",
         "/fr/partners/",
         "/es/library/?q=toolkit",
+        reverse("campaigns:detail", kwargs={"slug": "16-days"}),
+        "/fr/campaigns/girls-on-the-radio/",
+        reverse("campaigns:ics"),
     ]
     if user is not None:
         urls.append(
@@ -449,6 +475,8 @@ def test_no_page_feed_calendar_or_export_shows_a_hidden_organisation(client, can
     assert pages >= 25, f"the crawl for {role} reached only {pages} pages"
     # The hidden organisation's anonymous story is read by everyone (issue 17), unnamed.
     assert "A shelter that listens" in text
+    # Its campaign too (issue 17), without its name for those who may not see it.
+    assert "Girls on the radio" in text
     if role in MAY_SEE_HIDDEN:
         # The positive control: the same crawl finds the canaries where they may be seen.
         assert "Zqxhidden Collective" in text

@@ -13,6 +13,7 @@ from PIL import Image
 
 from activities.models import Material
 from activities.services import change_status, request_support, rotate_calendar_token, suggest
+from campaigns.models import CampaignStory
 from core.stylesheet import COOKIE, current_version
 from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
@@ -23,6 +24,7 @@ from stories.enums import StoryState
 from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
+    CampaignFactory,
     InvitationFactory,
     ItemFactory,
     LearningQuestionFactory,
@@ -284,6 +286,32 @@ MATRIX = {
         {**_signed_in(MISSING, staff=DENIED), "member": OK},
     ),
     "stories:moderate": ("post", {"pk": "story"}, {"hide": "no"}, STAFF_ONLY),
+    # --- Campaigns (issue 17): `campaign` is the team's, public, with "member"'s `story` tagged
+    # to it; `partner_campaign` is run by "member"'s organisation (whose lead is not a role
+    # here). Partner leads create partner campaigns; partners tag their organisation's items.
+    "campaigns:list": ("get", {}, {}, _everyone()),
+    "campaigns:calendar": ("get", {}, {}, _everyone()),
+    "campaigns:ics": ("get", {}, {}, _everyone()),
+    "campaigns:create": (
+        "get",
+        {},
+        {},
+        {**_signed_in(DENIED), "other_lead": OK},
+    ),
+    "campaigns:detail": ("get", {"slug": "campaign"}, {}, _everyone()),
+    "campaigns:edit": ("get", {"slug": "partner_campaign"}, {}, STAFF_ONLY),
+    "campaigns:add": (
+        "post",
+        {"slug": "partner_campaign"},
+        {"kind": "story_kind", "item": "story"},
+        {**_signed_in(DENIED), "member": OK},
+    ),
+    "campaigns:remove": (
+        "post",
+        {"slug": "campaign"},
+        {"kind": "story_kind", "item": "story"},
+        {**_signed_in(DENIED), "member": OK},
+    ),
 }
 
 
@@ -389,7 +417,16 @@ def world(settings, tmp_path):
     draft_photo = StoryPhoto.objects.create(
         story=draft_story, image=SimpleUploadedFile("d.jpg", _jpeg()), alt_text="A"
     )
+    # --- Campaigns (issue 17)
+    campaign = CampaignFactory(slug="matrix-campaign")
+    CampaignStory.objects.create(campaign=campaign, story=story)
+    partner_campaign = CampaignFactory(
+        slug="matrix-partner-campaign", kind="partner", organisation=organisation
+    )
     return {
+        "campaign": campaign.slug,
+        "partner_campaign": partner_campaign.slug,
+        "story_kind": "story",  # the value posted as `kind` ("story" names the world's story)
         "resource": resource.pk,
         "resource_file": resource_file.pk,
         "story": story.pk,
