@@ -75,6 +75,7 @@ LOCAL_APPS = [
     "learning",
     "resources",
     "stories",
+    "convenings",
     "notifications",
     "portal",
 ]

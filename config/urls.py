@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("learning.urls")),
     path("library/", include("resources.urls")),
     path("stories/", include("stories.urls")),
+    path("convenings/", include("convenings.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),
