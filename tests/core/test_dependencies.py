@@ -34,6 +34,10 @@ ALLOWED: dict[str, set[str]] = {
     "resources": {"activities", "partners", "accounts", "core"},
     # Partner stories: written by members of organisations, their authors emailed.
     "stories": {"notifications", "partners", "accounts", "core"},
+    # The convening: its sessions are activities (places, reminders, calendars are theirs) and
+    # its archive links partner stories. Activities learn of it only through a lookup it
+    # provides (activities.selectors.provide_convening_of).
+    "convenings": {"activities", "stories", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

@@ -23,7 +23,15 @@ from hypothesis import strategies as st
 from tests.factories import StaffFactory
 from tests.hardening.test_permission_matrix import MATRIX, OK, ROLES, world  # noqa: F401
 
-PROJECT_APPS = ("accounts", "partners", "activities", "feedback", "workinggroup", "notifications")
+PROJECT_APPS = (
+    "accounts",
+    "partners",
+    "activities",
+    "feedback",
+    "workinggroup",
+    "notifications",
+    "convenings",
+)
 ADMIN_ROLE = "admin"
 
 settings.register_profile(

@@ -13,6 +13,8 @@ from PIL import Image
 
 from activities.models import Material
 from activities.services import change_status, request_support, rotate_calendar_token, suggest
+from convenings.models import ConveningStory
+from convenings.services import save_registration
 from core.stylesheet import COOKIE, current_version
 from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
@@ -23,6 +25,8 @@ from stories.enums import StoryState
 from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
+    ConveningFactory,
+    ConveningSessionFactory,
     InvitationFactory,
     ItemFactory,
     LearningQuestionFactory,
@@ -284,6 +288,34 @@ MATRIX = {
         {**_signed_in(MISSING, staff=DENIED), "member": OK},
     ),
     "stories:moderate": ("post", {"pk": "story"}, {"hide": "no"}, STAFF_ONLY),
+    # --- The convening (issue 17): "member" registered for `convening`'s community session.
+    "convenings:list": ("get", {}, {}, _everyone()),
+    "convenings:detail": ("get", {"slug": "convening"}, {}, _everyone()),
+    "convenings:register": ("get", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:cancel": ("post", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:my_programme": ("get", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:my_programme_ics": ("get", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:manage": ("get", {"slug": "convening"}, {}, STAFF_ONLY),
+    "convenings:set_state": ("post", {"slug": "convening"}, {"to": "archived"}, STAFF_ONLY),
+    "convenings:attach_session": (
+        "post",
+        {"slug": "convening"},
+        {"activity": "activity", "kind": "plenary", "order": "0"},
+        STAFF_ONLY,
+    ),
+    "convenings:detach_session": (
+        "post",
+        {"slug": "convening", "session_pk": "convening_session"},
+        {},
+        STAFF_ONLY,
+    ),
+    "convenings:link_story": ("post", {"slug": "convening"}, {"story": "story"}, STAFF_ONLY),
+    "convenings:unlink_story": (
+        "post",
+        {"slug": "convening", "link_pk": "convening_story"},
+        {},
+        STAFF_ONLY,
+    ),
 }
 
 
@@ -389,7 +421,23 @@ def world(settings, tmp_path):
     draft_photo = StoryPhoto.objects.create(
         story=draft_story, image=SimpleUploadedFile("d.jpg", _jpeg()), alt_text="A"
     )
+    # --- The convening (issue 17): a coming convening with a community session; "member"
+    # registered for it; a published story already in its archive.
+    convening = ConveningFactory(slug="matrix-convening")
+    convening_session = ConveningSessionFactory(
+        convening=convening, activity__hosts=[organisation]
+    )
+    save_registration(
+        convening=convening, user=member_membership.user, session_ids=[convening_session.pk]
+    )
+    convening_story = ConveningStory.objects.create(
+        convening=convening,
+        story=StoryFactory(state=StoryState.PUBLISHED, published_at=timezone.now()),
+    )
     return {
+        "convening": convening.slug,
+        "convening_session": convening_session.pk,
+        "convening_story": convening_story.pk,
         "resource": resource.pk,
         "resource_file": resource_file.pk,
         "story": story.pk,
