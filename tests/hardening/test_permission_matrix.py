@@ -424,9 +424,7 @@ def world(settings, tmp_path):
     # --- The convening (issue 17): a coming convening with a community session; "member"
     # registered for it; a published story already in its archive.
     convening = ConveningFactory(slug="matrix-convening")
-    convening_session = ConveningSessionFactory(
-        convening=convening, activity__hosts=[organisation]
-    )
+    convening_session = ConveningSessionFactory(convening=convening, activity__hosts=[organisation])
     save_registration(
         convening=convening, user=member_membership.user, session_ids=[convening_session.pk]
     )

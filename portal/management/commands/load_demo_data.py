@@ -15,6 +15,7 @@ from django.db import transaction
 
 from accounts import demo as accounts_demo
 from activities import demo as activities_demo
+from convenings import demo as convenings_demo
 from feedback import demo as feedback_demo
 from learning import demo as learning_demo
 from partners import demo as partners_demo
@@ -57,6 +58,9 @@ class Command(BaseCommand):
             created += learning_demo.load(people=people, staff=staff)
             created += resources_demo.load(people=people, organisations=organisations)
             created += stories_demo.load(organisations=organisations, staff=staff)
+            created += convenings_demo.load(
+                organisations=organisations, staff=staff, partners=partners
+            )
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
