@@ -2,6 +2,7 @@
 place is an activity registration (capacity, waiting list, reminders are the activities')."""
 
 import datetime
+import re
 import threading
 
 import pytest
@@ -17,7 +18,6 @@ from convenings.exceptions import ConveningError
 from convenings.models import ConveningRegistration
 from notifications.models import Delivery
 from tests.factories import (
-    ActivityFactory,
     ConveningFactory,
     ConveningSessionFactory,
     PartnerFactory,
@@ -142,11 +142,11 @@ def test_a_visitor_sees_public_sessions_and_an_outsider_may_choose_them():
 def test_a_huge_or_empty_list_is_refused_before_anything_is_read():
     convening = ConveningFactory()
     partner = PartnerFactory()
-    with pytest.raises(ConveningError, match="Choose fewer sessions."):
+    with pytest.raises(ConveningError, match=r"Choose fewer sessions\."):
         services.save_registration(
             convening=convening, user=partner, session_ids=list(range(1, 5000))
         )
-    with pytest.raises(ConveningError, match="Choose at least one session."):
+    with pytest.raises(ConveningError, match=r"Choose at least one session\."):
         services.save_registration(convening=convening, user=partner, session_ids=[])
 
 
@@ -167,7 +167,7 @@ def test_registration_is_closed_outside_a_published_coming_convening(state, days
         convening=convening,
         activity__starts_at=timezone.now() + datetime.timedelta(days=days),
     )
-    with pytest.raises(ConveningError, match=message):
+    with pytest.raises(ConveningError, match=re.escape(message)):
         services.save_registration(
             convening=convening, user=PartnerFactory(), session_ids=[session.pk]
         )
