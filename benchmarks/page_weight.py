@@ -62,6 +62,9 @@ def main() -> None:
         ("a resource (visitor)", visitor, f"/fr/library/{toolkit.pk}/"),
         ("partner stories (visitor)", visitor, "/es/stories/"),
         ("a story (visitor)", visitor, f"/fr/stories/{story.pk}/"),
+        ("coming convening (visitor)", visitor, "/fr/convenings/oaxaca-coming/"),
+        ("convening sessions form (partner)", member, "/es/convenings/oaxaca-coming/register/"),
+        ("past convening's archive (visitor)", visitor, "/en/convenings/nairobi-past/"),
     ]
     print(f"{'page':<38} {'requests':>8} {'lazy':>6} {'KB (gzip)':>10}  within budget")
     for name, client, path in pages:
