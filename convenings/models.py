@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 
 from activities.models import Activity
 from convenings.enums import ConveningState, SessionKind
-from core.validators import validate_single_line
+from core.validators import stored_range_q, validate_date_in_range, validate_single_line
 from stories.models import Story
 
 TITLE_LIMIT = 200
@@ -37,8 +37,8 @@ class Convening(models.Model):
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True)
     online = models.BooleanField(_("online"), default=False)
-    starts_on = models.DateField(_("first day"))
-    ends_on = models.DateField(_("last day"))
+    starts_on = models.DateField(_("first day"), validators=[validate_date_in_range])
+    ends_on = models.DateField(_("last day"), validators=[validate_date_in_range])
     state = models.CharField(
         _("state"), max_length=16, choices=ConveningState.choices, default=ConveningState.DRAFT
     )
@@ -52,6 +52,12 @@ class Convening(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="convening_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("starts_on", dates=True), name="convening_starts_in_range"
+            ),
+            models.CheckConstraint(
+                condition=stored_range_q("ends_on", dates=True), name="convening_ends_in_range"
             ),
         ]
 

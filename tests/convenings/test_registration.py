@@ -309,3 +309,63 @@ def test_capacity_holds_when_many_register_for_a_session_at_the_same_moment():
     assert errors == []
     assert counts == {"confirmed": 3, "waitlisted": 17}
     assert ConveningRegistration.objects.filter(convening=convening).count() == 20
+
+
+@pytest.mark.parametrize("year", [1, 1999, 2101, 9999])
+def test_a_convening_dated_out_of_range_is_refused_by_the_model(year):
+    from django.core.exceptions import ValidationError
+
+    from convenings.models import Convening
+
+    day = datetime.date(year, 6, 1)
+    convening = Convening(
+        title_en="Far away", slug=f"far-{year}", starts_on=day, ends_on=day, original_language="en"
+    )
+    with pytest.raises(ValidationError) as refused:
+        convening.full_clean()
+
+    assert set(refused.value.message_dict) == {"starts_on", "ends_on"}
+
+
+def test_pages_of_a_convening_at_the_edge_of_the_range_answer(client):
+    from tests.factories import StaffFactory
+
+    edge = ConveningFactory(
+        starts_on=datetime.date(2100, 12, 30), ends_on=datetime.date(2100, 12, 31)
+    )
+    early = ConveningFactory(starts_on=datetime.date(2000, 1, 1), ends_on=datetime.date(2000, 1, 2))
+    client.force_login(StaffFactory())
+    for convening in (edge, early):
+        for name in ("convenings:detail", "convenings:manage", "convenings:register"):
+            response = client.get(reverse(name, kwargs={"slug": convening.slug}))
+            assert response.status_code in (200, 409), (name, response.status_code)
+    assert client.get(reverse("convenings:list")).status_code == 200
+
+
+def test_another_partner_cannot_cancel_or_read_someone_elses_programme(client):
+    convening = ConveningFactory()
+    session = ConveningSessionFactory(convening=convening, activity__title_en="Mine only")
+    owner, other = PartnerFactory(), PartnerFactory()
+    services.save_registration(convening=convening, user=owner, session_ids=[session.pk])
+    client.force_login(other)
+
+    programme = client.get(reverse("convenings:my_programme", kwargs={"slug": convening.slug}))
+    cancel = client.post(reverse("convenings:cancel", kwargs={"slug": convening.slug}))
+
+    assert "Mine only" not in programme.content.decode()
+    assert cancel.status_code == 409
+    assert _statuses(owner) == {session.activity_id: RegistrationStatus.CONFIRMED}
+
+
+def test_a_hidden_organisations_member_registers_for_its_own_hidden_session(client):
+    from partners.enums import Visibility
+    from tests.factories import MembershipFactory, OrganisationFactory
+
+    hidden = OrganisationFactory(visibility=Visibility.HIDDEN)
+    member = MembershipFactory(organisation=hidden).user
+    convening = ConveningFactory()
+    session = ConveningSessionFactory(convening=convening, activity__hosts=[hidden])
+
+    result = services.save_registration(convening=convening, user=member, session_ids=[session.pk])
+
+    assert [s.pk for s in result.confirmed] == [session.pk]
