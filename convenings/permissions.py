@@ -63,6 +63,18 @@ def can_register(user: User, convening: Convening) -> bool:
     return _allowed(ensure_can_register, user, convening)
 
 
+def ensure_can_cancel(user: User, convening: Convening, registration) -> None:
+    """The person themselves, while the convening is published and not over (an archived
+    convening keeps who came)."""
+    if registration is None or registration.user_id != user.pk:
+        raise ConveningError(_("You are not registered for this convening."), status_code=409)
+    ensure_open_for_registration(convening)
+
+
+def can_cancel(user: User, convening: Convening, registration) -> bool:
+    return _allowed(ensure_can_cancel, user, convening, registration)
+
+
 # Why a move the table (ConveningState.NEXT) does not allow is refused, by the state aimed at.
 STATE_REFUSED = {
     ConveningState.DRAFT: gettext_lazy("Only a published convening can become a draft again."),

@@ -113,15 +113,14 @@ def registerable_sessions(*, user: User, convening: Convening) -> QuerySet[Conve
 
 
 def chosen_sessions(
-    *, user: User, registration: ConveningRegistration | None
+    *, user: User, convening: Convening, registration: ConveningRegistration | None
 ) -> list[ConveningSession]:
-    """The sessions the person chose that they may still see, in programme order."""
+    """The sessions of `convening` the person chose that they may still see, in programme
+    order."""
     if registration is None:
         return []
     return list(
-        sessions_visible_to(user=user, convening=registration.convening).filter(
-            pk__in=registration.chosen_ids
-        )
+        sessions_visible_to(user=user, convening=convening).filter(pk__in=registration.chosen_ids)
     )
 
 

@@ -127,13 +127,12 @@ def save_registration(
 
 @transaction.atomic
 def cancel_registration(*, convening: Convening, user: User) -> None:
-    """Give up the convening: every place (or waiting-list spot) at its sessions still to come
-    is given up through activities.services (freed places go to the first person waiting),
-    and the registration is removed."""
+    """Give up the convening (while it is published and not over): every place (or
+    waiting-list spot) at its sessions still to come is given up through activities.services
+    (freed places go to the first person waiting), and the registration is removed."""
     convening = Convening.objects.select_for_update().get(pk=convening.pk)
     registration = ConveningRegistration.objects.filter(convening=convening, user=user).first()
-    if registration is None:
-        raise ConveningError(_("You are not registered for this convening."), status_code=409)
+    permissions.ensure_can_cancel(user, convening, registration)
     sessions = list(registration.sessions.select_related("activity"))
     held = _active_registrations(user, [session.activity for session in sessions])
     for session in sorted(sessions, key=lambda session: session.activity_id):

@@ -146,7 +146,9 @@ def my_programme(request, slug: str):
     registration = selectors.registration_for(user=request.user, convening=convening)
     sessions = selectors.mark_places(
         user=request.user,
-        sessions=selectors.chosen_sessions(user=request.user, registration=registration),
+        sessions=selectors.chosen_sessions(
+            user=request.user, convening=convening, registration=registration
+        ),
     )
     return render(
         request,
@@ -170,7 +172,10 @@ def my_programme_ics(request, slug: str):
     convening = selectors.convening_for_page(user=user, slug=slug)
     registration = selectors.registration_for(user=user, convening=convening)
     sessions = selectors.mark_places(
-        user=user, sessions=selectors.chosen_sessions(user=user, registration=registration)
+        user=user,
+        sessions=selectors.chosen_sessions(
+            user=user, convening=convening, registration=registration
+        ),
     )
     confirmed = {session.activity_id for session in sessions if session.has_place}
     body = calendar_for(

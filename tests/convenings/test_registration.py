@@ -369,3 +369,19 @@ def test_a_hidden_organisations_member_registers_for_its_own_hidden_session(clie
     result = services.save_registration(convening=convening, user=member, session_ids=[session.pk])
 
     assert [s.pk for s in result.confirmed] == [session.pk]
+
+
+def test_an_archived_convening_keeps_who_came():
+    convening = ConveningFactory()
+    session = ConveningSessionFactory(convening=convening)
+    partner = PartnerFactory()
+    services.save_registration(convening=convening, user=partner, session_ids=[session.pk])
+    convening.state = ConveningState.ARCHIVED
+    convening.save()
+
+    with pytest.raises(ConveningError, match="not open for registration") as refused:
+        services.cancel_registration(convening=convening, user=partner)
+
+    assert refused.value.status_code == 409
+    assert ConveningRegistration.objects.filter(user=partner).exists()
+    assert _statuses(partner) == {session.activity_id: RegistrationStatus.CONFIRMED}
