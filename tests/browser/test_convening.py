@@ -84,3 +84,50 @@ def test_a_partner_registers_for_convening_sessions(browser, live_server, viewpo
         sessions[1].activity_id: "confirmed",
         sessions[2].activity_id: "confirmed",
     }
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_the_team_archives_a_convening_and_its_record_reads_well(browser, live_server):
+    from activities.models import Material
+    from convenings.enums import ConveningState
+    from tests.factories import StaffFactory
+
+    start = datetime.date.today() - datetime.timedelta(days=200)
+    convening = ConveningFactory(
+        slug="nairobi",
+        starts_on=start,
+        ends_on=start + datetime.timedelta(days=3),
+        outcomes_fr="Un protocole commun de sécurité numérique.",
+    )
+    session = ConveningSessionFactory(
+        convening=convening,
+        activity__starts_at=datetime.datetime.combine(start, datetime.time(9), datetime.UTC),
+        activity__status="completed",
+    )
+    Material.objects.create(
+        activity=session.activity,
+        kind="recording",
+        title="Enregistrement",
+        language="fr",
+        link="https://video.example/x",
+    )
+    staff = StaffFactory(language="fr")
+    context = browser.new_context(viewport=DESKTOP, locale="en-US")
+    page = context.new_page()
+    try:
+        _sign_in(page, live_server, staff, "fr")
+        page.goto(f"{live_server.url}/fr/convenings/nairobi/manage/")
+        _check_accessibility(page)
+        with page.expect_navigation():
+            page.locator("main form[action$='/state/'] button").first.click()
+        _check_accessibility(page)
+        convening.refresh_from_db()
+        assert convening.state == ConveningState.ARCHIVED
+        page.goto(f"{live_server.url}/fr/convenings/nairobi/")
+        _check_accessibility(page)
+        text = page.locator("main").inner_text()
+        assert "Un protocole commun de sécurité numérique." in text
+        assert "Enregistrement" in text
+    finally:
+        context.close()
