@@ -6,9 +6,19 @@ from core.adminsafety import SafeAdminMixin
 
 
 class ConveningSessionInline(SafeAdminMixin, admin.TabularInline):
+    """Shown for reference: sessions are attached and taken out on the convening's team page
+    (convenings.services), like every other workflow change."""
+
     model = ConveningSession
     extra = 0
-    raw_id_fields = ["activity"]
+    fields = ["activity", "kind", "order"]
+    readonly_fields = ["activity", "kind", "order"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Convening)
@@ -41,5 +51,12 @@ class ConveningRegistrationAdmin(SafeAdminMixin, admin.ModelAdmin):
 
 @admin.register(ConveningStory)
 class ConveningStoryAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """Read only: stories are linked to the archive on the convening's team page."""
+
     list_display = ["convening", "story", "added_at"]
-    raw_id_fields = ["story"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
