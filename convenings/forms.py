@@ -26,6 +26,7 @@ class RegistrationForm(SafeTextMixin, forms.Form):
         label=_("I need interpretation into"),
         required=False,
         help_text=_("Asked for at every session you choose that offers it."),
+        widget=forms.Select(attrs={"class": "form-select"}),
         error_messages={
             "invalid_choice": _("No session offers interpretation into that language.")
         },
