@@ -66,6 +66,9 @@ def main() -> None:
         ("16 Days campaign (visitor)", visitor, "/es/campaigns/16-days-2026/"),
         ("16 Days campaign (partner)", member, "/es/campaigns/16-days-2026/"),
         ("campaign calendar (visitor)", visitor, "/fr/campaigns/calendar/?year=2026"),
+        ("coming convening (visitor)", visitor, "/fr/convenings/oaxaca-coming/"),
+        ("convening sessions form (partner)", member, "/es/convenings/oaxaca-coming/register/"),
+        ("past convening's archive (visitor)", visitor, "/en/convenings/nairobi-past/"),
     ]
     print(f"{'page':<38} {'requests':>8} {'lazy':>6} {'KB (gzip)':>10}  within budget")
     for name, client, path in pages:

@@ -76,6 +76,7 @@ LOCAL_APPS = [
     "resources",
     "stories",
     "campaigns",
+    "convenings",
     "notifications",
     "portal",
 ]

@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("resources.urls")),
     path("stories/", include("stories.urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("convenings/", include("convenings.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),

@@ -220,6 +220,7 @@ _RELEASE_PARTS = (
     ("accounts", "*.py"),
     ("activities", "*.py"),
     ("config", "*.py"),
+    ("convenings", "*.py"),
     ("core", "*.py"),
     ("feedback", "*.py"),
     ("notifications", "*.py"),

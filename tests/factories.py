@@ -9,6 +9,8 @@ from accounts.models import Invitation, User
 from activities.enums import ActivityStatus, ActivityType, Audience, RegistrationStatus
 from activities.models import Activity, Registration
 from campaigns.models import Campaign
+from convenings.enums import ConveningState, SessionKind
+from convenings.models import Convening, ConveningSession
 from core.tokens import hash_token
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
@@ -284,3 +286,38 @@ class CampaignFactory(DjangoModelFactory):
     starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=365))
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=14))
     audience = "public"
+
+
+class ConveningFactory(DjangoModelFactory):
+    """A published convening in a month's time, three days long, in Oaxaca."""
+
+    class Meta:
+        model = Convening
+
+    title_en = factory.Sequence(lambda n: f"Convening {n}")
+    summary_en = "A week of learning together."
+    original_language = "en"
+    slug = factory.Sequence(lambda n: f"convening-{n}")
+    city = "Oaxaca"
+    country = "MX"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=2))
+    state = ConveningState.PUBLISHED
+
+
+class ConveningSessionFactory(DjangoModelFactory):
+    """A plenary session of a convening: a new scheduled community activity during it."""
+
+    class Meta:
+        model = ConveningSession
+
+    convening = factory.SubFactory(ConveningFactory)
+    activity = factory.SubFactory(
+        ActivityFactory,
+        starts_at=factory.LazyAttribute(
+            lambda o: datetime.datetime.combine(
+                o.factory_parent.convening.starts_on, datetime.time(15), datetime.UTC
+            )
+        ),
+    )
+    kind = SessionKind.PLENARY

@@ -37,6 +37,10 @@ ALLOWED: dict[str, set[str]] = {
     # Campaigns gather activities, stories and resources (read through their selectors) and name
     # the partner organisation running one.
     "campaigns": {"activities", "stories", "resources", "partners", "accounts", "core"},
+    # The convening: its sessions are activities (places, reminders, calendars are theirs) and
+    # its archive links partner stories. Activities learn of it only through a lookup it
+    # provides (activities.selectors.provide_convening_of).
+    "convenings": {"activities", "stories", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

@@ -31,6 +31,7 @@ PROJECT_APPS = (
     "workinggroup",
     "notifications",
     "campaigns",
+    "convenings",
 )
 ADMIN_ROLE = "admin"
 

@@ -32,6 +32,7 @@ from activities.models import ActivityLog, Material, Registration
 from activities.notifications import _activity_ics
 from activities.services import rotate_calendar_token
 from campaigns.models import CampaignActivity, CampaignResource, CampaignStory
+from convenings.models import ConveningRegistration, ConveningSession, ConveningStory
 from feedback.enums import SurveyAudience
 from notifications.enums import Kind
 from notifications.models import Delivery
@@ -45,6 +46,7 @@ from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
     CampaignFactory,
+    ConveningFactory,
     LearningQuestionFactory,
     MeetingFactory,
     MembershipFactory,
@@ -282,6 +284,17 @@ def canary_world(settings, tmp_path):
         CampaignResource.objects.create(
             campaign=campaign, resource=library_public, added_by=hidden_lead
         )
+    # --- The convening (issue 17): the shared activity and the hidden organisation's public
+    # webinar are sessions; everyone registered for the shared one chose it; the anonymous story
+    # is in the archive.
+    convening = ConveningFactory(title_en="Gathering 2027", slug="gathering-2027")
+    shared_session = ConveningSession.objects.create(convening=convening, activity=shared)
+    ConveningSession.objects.create(convening=convening, activity=alone, kind="public_event")
+    for person in people:
+        ConveningRegistration.objects.create(convening=convening, user=person).sessions.add(
+            shared_session
+        )
+    ConveningStory.objects.create(convening=convening, story=anonymous_story)
 
     users = {
         "visitor": None,
@@ -323,6 +336,7 @@ def canary_world(settings, tmp_path):
             "draft_story": hidden_draft.pk,
             "campaign": hidden_campaign.slug,
             "partner_campaign": hidden_campaign.slug,
+            "convening": convening.slug,
         },
     }
 
@@ -402,6 +416,8 @@ def _start_urls(world, user) -> list[str]:
         "support_request": 0,
         "suggestion": 0,
         "draft_photo": 0,
+        "convening_session": 0,
+        "convening_story": 0,
     }
     urls = []
     for name, (method, kwargs, _data, _expected) in MATRIX.items():
@@ -740,3 +756,33 @@ def _returning_browser():
     browser = Client()
     browser.cookies[COOKIE] = current_version()
     return browser
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_the_convening_programme_and_calendar_name_a_hidden_host_only_to_those_who_may_see_it(
+    client, canary_world, role
+):
+    """The crawl reaches these pages anyway; this says so, with the positive control on them."""
+    user = canary_world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    slug = canary_world["kwargs"]["convening"]
+    urls = [reverse("convenings:detail", kwargs={"slug": slug})]
+    if user is not None:
+        urls.append(reverse("convenings:my_programme", kwargs={"slug": slug}))
+        urls.append(reverse("convenings:my_programme_ics", kwargs={"slug": slug}))
+    texts = []
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        texts.append(_readable(response.content))
+    text = "\n".join(texts)
+
+    assert "Open webinar" in text  # the hidden organisation's public session, unnamed
+    assert "A shelter that listens" in text  # its anonymous story, in the archive
+    if role in MAY_SEE_HIDDEN:
+        assert "Zqxhidden Collective" in text
+        assert HIDDEN_ZONE in text  # the hosts' zone in the calendar
+    else:
+        assert _leaks(text, role) == []

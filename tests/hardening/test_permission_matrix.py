@@ -14,6 +14,8 @@ from PIL import Image
 from activities.models import Material
 from activities.services import change_status, request_support, rotate_calendar_token, suggest
 from campaigns.models import CampaignStory
+from convenings.models import ConveningStory
+from convenings.services import save_registration
 from core.stylesheet import COOKIE, current_version
 from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
@@ -25,6 +27,8 @@ from stories.models import StoryPhoto
 from tests.factories import (
     ActivityFactory,
     CampaignFactory,
+    ConveningFactory,
+    ConveningSessionFactory,
     InvitationFactory,
     ItemFactory,
     LearningQuestionFactory,
@@ -312,6 +316,34 @@ MATRIX = {
         {"kind": "story_kind", "item": "story"},
         {**_signed_in(DENIED), "member": OK},
     ),
+    # --- The convening (issue 17): "member" registered for `convening`'s community session.
+    "convenings:list": ("get", {}, {}, _everyone()),
+    "convenings:detail": ("get", {"slug": "convening"}, {}, _everyone()),
+    "convenings:register": ("get", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:cancel": ("post", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:my_programme": ("get", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:my_programme_ics": ("get", {"slug": "convening"}, {}, COMMUNITY),
+    "convenings:manage": ("get", {"slug": "convening"}, {}, STAFF_ONLY),
+    "convenings:set_state": ("post", {"slug": "convening"}, {"to": "archived"}, STAFF_ONLY),
+    "convenings:attach_session": (
+        "post",
+        {"slug": "convening"},
+        {"activity": "activity", "kind": "plenary", "order": "0"},
+        STAFF_ONLY,
+    ),
+    "convenings:detach_session": (
+        "post",
+        {"slug": "convening", "session_pk": "convening_session"},
+        {},
+        STAFF_ONLY,
+    ),
+    "convenings:link_story": ("post", {"slug": "convening"}, {"story": "story"}, STAFF_ONLY),
+    "convenings:unlink_story": (
+        "post",
+        {"slug": "convening", "link_pk": "convening_story"},
+        {},
+        STAFF_ONLY,
+    ),
 }
 
 
@@ -423,10 +455,24 @@ def world(settings, tmp_path):
     partner_campaign = CampaignFactory(
         slug="matrix-partner-campaign", kind="partner", organisation=organisation
     )
+    # --- The convening (issue 17): a coming convening with a community session; "member"
+    # registered for it; a published story already in its archive.
+    convening = ConveningFactory(slug="matrix-convening")
+    convening_session = ConveningSessionFactory(convening=convening, activity__hosts=[organisation])
+    save_registration(
+        convening=convening, user=member_membership.user, session_ids=[convening_session.pk]
+    )
+    convening_story = ConveningStory.objects.create(
+        convening=convening,
+        story=StoryFactory(state=StoryState.PUBLISHED, published_at=timezone.now()),
+    )
     return {
         "campaign": campaign.slug,
         "partner_campaign": partner_campaign.slug,
         "story_kind": "story",  # the value posted as `kind` ("story" names the world's story)
+        "convening": convening.slug,
+        "convening_session": convening_session.pk,
+        "convening_story": convening_story.pk,
         "resource": resource.pk,
         "resource_file": resource_file.pk,
         "story": story.pk,

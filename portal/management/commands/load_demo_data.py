@@ -16,6 +16,7 @@ from django.db import transaction
 from accounts import demo as accounts_demo
 from activities import demo as activities_demo
 from campaigns import demo as campaigns_demo
+from convenings import demo as convenings_demo
 from feedback import demo as feedback_demo
 from learning import demo as learning_demo
 from partners import demo as partners_demo
@@ -59,6 +60,9 @@ class Command(BaseCommand):
             created += resources_demo.load(people=people, organisations=organisations)
             created += stories_demo.load(organisations=organisations, staff=staff)
             created += campaigns_demo.load(organisations=organisations, staff=staff)
+            created += convenings_demo.load(
+                organisations=organisations, staff=staff, partners=partners
+            )
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
