@@ -37,6 +37,7 @@ def main() -> None:
 
     from accounts.models import User
     from activities.models import Activity
+    from campaigns.models import Campaign
     from resources.models import Resource
     from stories.models import Story
 
@@ -46,6 +47,7 @@ def main() -> None:
     public_webinar = Activity.objects.filter(audience="public", status="scheduled").first()
     partner = User.objects.get(email="ana@mujeresunidas.example")
     story = Story.objects.filter(audience="public", state="published").order_by("pk").first()
+    sixteen_days = Campaign.objects.filter(slug__startswith="16-days-").get()
     toolkit = Resource.objects.filter(visibility="public").order_by("pk").first()
     visitor, member = Client(), Client()
     member.force_login(partner)
@@ -63,12 +65,16 @@ def main() -> None:
         ("partner stories (visitor)", visitor, "/es/stories/"),
         ("a story (visitor)", visitor, f"/fr/stories/{story.pk}/"),
         ("campaigns (visitor)", visitor, "/fr/campaigns/"),
-        ("16 Days campaign (visitor)", visitor, "/es/campaigns/16-days-2026/"),
-        ("16 Days campaign (partner)", member, "/es/campaigns/16-days-2026/"),
-        ("campaign calendar (visitor)", visitor, "/fr/campaigns/calendar/?year=2026"),
-        ("coming convening (visitor)", visitor, "/fr/convenings/oaxaca-coming/"),
-        ("convening sessions form (partner)", member, "/es/convenings/oaxaca-coming/register/"),
-        ("past convening's archive (visitor)", visitor, "/en/convenings/nairobi-past/"),
+        ("16 Days campaign (visitor)", visitor, f"/es/campaigns/{sixteen_days.slug}/"),
+        ("16 Days campaign (partner)", member, f"/es/campaigns/{sixteen_days.slug}/"),
+        (
+            "campaign calendar (visitor)",
+            visitor,
+            f"/fr/campaigns/calendar/?year={sixteen_days.starts_on.year}",
+        ),
+        ("coming convening (visitor)", visitor, "/fr/convenings/oaxaca/"),
+        ("convening sessions form (partner)", member, "/es/convenings/oaxaca/register/"),
+        ("past convening's archive (visitor)", visitor, "/en/convenings/nairobi/"),
     ]
     print(f"{'page':<38} {'requests':>8} {'lazy':>6} {'KB (gzip)':>10}  within budget")
     for name, client, path in pages:

@@ -50,18 +50,36 @@ PAGES = {
     "resource": "library/{public_resource}/",
     "stories": "stories/",
     "story": "stories/{public_story}/",
+    "campaigns": "campaigns/",
+    "campaign": "campaigns/{sixteen_days}/",
+    "campaign-calendar": "campaigns/calendar/?year={sixteen_days_year}",
+    "convenings": "convenings/",
+    "convening": "convenings/oaxaca/",
+    "convening-register": "convenings/oaxaca/register/",
+    "convening-programme": "convenings/oaxaca/my-programme/",
+    "convening-archive": "convenings/nairobi/",
     "profile": "accounts/profile/",
     "sign-in": "accounts/login/",
     "not-found": "no-such-page/",
 }
 # Signed-in people are sent away from the sign-in page; the visitor's community activity is the
 # community-only page ("this is for the community: sign in").
-SKIP = {("visitor", "my-activities"), ("visitor", "my-calendar"), ("visitor", "profile")}
+SKIP = {
+    ("visitor", page)
+    for page in (
+        "my-activities",
+        "my-calendar",
+        "profile",
+        "convening-register",
+        "convening-programme",
+    )
+}
 SIGNED_OUT_ONLY = {"sign-in"}
 
 _IDS = """
 from django.db.models import Count
 from activities.models import Activity
+from campaigns.models import Campaign
 from feedback.models import Survey
 from partners.models import Organisation
 from resources.models import Resource
@@ -79,6 +97,8 @@ result = {
     "open_survey": Survey.objects.filter(kind="survey").order_by("-opens_on").first().pk,
     "results_survey": surveys.first().pk,
     "public_resource": Resource.objects.filter(visibility="public").order_by("pk")[0].pk,
+    "sixteen_days": Campaign.objects.get(slug__startswith="16-days-").slug,
+    "sixteen_days_year": Campaign.objects.get(slug__startswith="16-days-").starts_on.year,
     "public_story": Story.objects.filter(audience="public", state="published").order_by("pk")[0].pk,
 }
 """

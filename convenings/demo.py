@@ -20,8 +20,8 @@ from core import languages
 from partners.models import Organisation
 from stories.models import Story
 
-PAST_SLUG = "nairobi-past"
-COMING_SLUG = "oaxaca-coming"
+PAST_SLUG = "nairobi"
+COMING_SLUG = "oaxaca"
 
 # (day of the convening, local hour, hours, kind, audience, hosts, spoken, interpretation,
 #  capacity, titles: the first language is the one it was written in)
