@@ -43,6 +43,7 @@ def calendar(request):
         {
             "year": year,
             "months": [(sharing.month_text(month.first_day), month) for month in months],
+            "any_campaign": any(month.campaigns for month in months),
             "previous_year": year - 1 if year > 2000 else None,
             "next_year": year + 1 if year < 2100 else None,
         },

@@ -217,6 +217,20 @@ def test_the_calendar_lists_a_campaign_in_every_month_it_covers(client):
     assert months["décembre 2026"] == ["16 Days of Activism"]
     assert months["janvier 2026"] == []
     assert "?year=2027" in text_of(response) or 'href="?year=2027"' in response.content.decode()
+    # On the page, only the months with a campaign: a phone does not scroll past empty months.
+    page = text_of(response)
+    assert "octobre 2026" in page and "décembre 2026" in page
+    assert "janvier 2026" not in page and "septembre 2026" not in page
+
+
+def test_a_year_without_campaigns_says_so_once(client):
+    _sixteen_days()
+
+    response = client.get("/es/campaigns/calendar/?year=2031")
+
+    assert response.status_code == 200
+    assert text_of(response).count("Ninguna campaña en 2031.") == 1
+    assert "enero de 2031" not in text_of(response)
 
 
 @pytest.mark.parametrize("year", ["1999", "2101", "abc", "9" * 40, "-1"])
