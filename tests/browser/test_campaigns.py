@@ -9,6 +9,7 @@ import pytest
 from activities.enums import Audience
 from campaigns.models import CampaignActivity
 from tests.browser.test_journeys import _check_accessibility, _sign_in
+from tests.browser.viewports import DESKTOP, PHONE
 from tests.factories import (
     ActivityFactory,
     CampaignFactory,
@@ -16,9 +17,6 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
 
 
 @pytest.mark.services

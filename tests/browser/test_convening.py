@@ -9,15 +9,13 @@ import pytest
 from activities.models import Registration
 from convenings.models import ConveningRegistration
 from tests.browser.test_journeys import _check_accessibility, _sign_in
+from tests.browser.viewports import DESKTOP, PHONE
 from tests.factories import (
     ConveningFactory,
     ConveningSessionFactory,
     MembershipFactory,
     UserFactory,
 )
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
 
 
 @pytest.mark.services

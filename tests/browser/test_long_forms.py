@@ -11,10 +11,9 @@ from django.test import Client
 
 from activities.models import Activity
 from partners.enums import MembershipRole
+from tests.browser.viewports import DESKTOP, PHONE
 from tests.factories import MembershipFactory, OrganisationFactory, StaffFactory
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
 # Set FORM_SHOTS=/some/dir to keep full-page screenshots of each form for a human to look at.
 SHOTS = os.environ.get("FORM_SHOTS")
 

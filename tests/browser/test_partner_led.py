@@ -7,10 +7,8 @@ import pytest
 from activities.enums import LedBy
 from activities.models import Activity
 from tests.browser.test_journeys import _check_accessibility, _sign_in
+from tests.browser.viewports import DESKTOP, PHONE
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
 
 
 @pytest.mark.services

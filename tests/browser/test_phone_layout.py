@@ -13,6 +13,7 @@ from feedback.services import move_pending
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 from tests.browser.test_journeys import _check_accessibility
+from tests.browser.viewports import PHONE
 from tests.factories import (
     ActivityFactory,
     ItemFactory,
@@ -26,8 +27,6 @@ from tests.factories import (
 from tests.feedback.utils import answer_data, questions_of
 from workinggroup.enums import Action, ItemState
 from workinggroup.models import ModerationLog
-
-PHONE = {"width": 390, "height": 844}
 
 FIRST_RESULTS = [
     ("/en/activities/", ".activity-card"),

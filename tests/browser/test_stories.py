@@ -10,10 +10,8 @@ from PIL import Image
 from stories.enums import StoryState
 from stories.models import Story, StoryPhoto
 from tests.browser.test_journeys import _check_accessibility, _sign_in
+from tests.browser.viewports import DESKTOP, PHONE
 from tests.factories import MembershipFactory, OrganisationFactory, StaffFactory, UserFactory
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
 
 
 def _photo() -> bytes:
