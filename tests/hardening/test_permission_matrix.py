@@ -21,6 +21,7 @@ from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
 from notifications.services import unsubscribe_token
 from partners.enums import MembershipRole
+from people.enums import ProfileVisibility
 from resources.models import ResourceFile
 from stories.enums import StoryState
 from stories.models import StoryPhoto
@@ -35,6 +36,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    ProfileFactory,
     ResourceFactory,
     StaffFactory,
     StoryFactory,
@@ -344,6 +346,26 @@ MATRIX = {
         {},
         STAFF_ONLY,
     ),
+    # --- People and regions (issue 18): `profile_person` is the lead of "member"'s organisation,
+    # whose profile (with a photo) is shown only to their organisation.
+    "people:directory": ("get", {}, {}, COMMUNITY),
+    "people:me": ("get", {}, {}, COMMUNITY),
+    "people:photo_edit": ("get", {}, {}, COMMUNITY),
+    "people:photo_remove": ("post", {}, {}, COMMUNITY),
+    "people:person": (
+        "get",
+        {"pk": "profile_person"},
+        {},
+        {**_signed_in(MISSING), "member": OK},
+    ),
+    "people:photo": (
+        "get",
+        {"pk": "profile_person"},
+        {},
+        {**_signed_in(MISSING), "member": OK},
+    ),
+    "regions:index": ("get", {}, {}, _everyone()),
+    "regions:region": ("get", {"code": "region"}, {}, _everyone()),
 }
 
 
@@ -466,7 +488,16 @@ def world(settings, tmp_path):
         convening=convening,
         story=StoryFactory(state=StoryState.PUBLISHED, published_at=timezone.now()),
     )
+    # --- People and regions (issue 18)
+    ProfileFactory(
+        user=owner,
+        visibility=ProfileVisibility.ORGANISATION,
+        photo=SimpleUploadedFile("me.jpg", _jpeg()),
+        photo_alt="Me",
+    )
     return {
+        "profile_person": owner.pk,
+        "region": organisation.region,
         "campaign": campaign.slug,
         "partner_campaign": partner_campaign.slug,
         "story_kind": "story",  # the value posted as `kind` ("story" names the world's story)
