@@ -32,6 +32,7 @@ PROJECT_APPS = (
     "notifications",
     "campaigns",
     "convenings",
+    "people",
 )
 ADMIN_ROLE = "admin"
 
