@@ -48,9 +48,7 @@ PROFILES = [
         "valentina",
         Region.LATIN_AMERICA,
         "es",
-        {
-            "es": "Acompaño a colectivas juveniles en Colombia con metodologías de educación popular."
-        },
+        {"es": "Acompaño a colectivas juveniles en Colombia con educación popular."},
         themes=("girls-education", "leadership"),
         offers=("training-of-trainers", "communications-media"),
         seeks=("fundraising", "monitoring-evaluation"),
