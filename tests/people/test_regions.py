@@ -27,7 +27,7 @@ def region_world():
     open_org.focus_areas.add(climate)
     community_org = OrganisationFactory(name="Community Coast", region=WEST)
     ActivityFactory(title_en="Public call in the west", hosts=[open_org], audience="public")
-    local = ProfileFactory(user=PartnerFactory(display_name="Local Lamine"), region=WEST)
+    ProfileFactory(user=PartnerFactory(display_name="Local Lamine"), region=WEST)
     peer = ProfileFactory(
         user=PartnerFactory(display_name="Peer Paola"), region=Region.LATIN_AMERICA
     )
