@@ -58,6 +58,11 @@ PAGES = {
     "convening-register": "convenings/oaxaca/register/",
     "convening-programme": "convenings/oaxaca/my-programme/",
     "convening-archive": "convenings/nairobi/",
+    "people": "people/",
+    "person": "people/{listed_person}/",
+    "my-people-profile": "people/me/",
+    "regions": "regions/",
+    "region": "regions/latin_america/",
     "profile": "accounts/profile/",
     "sign-in": "accounts/login/",
     "not-found": "no-such-page/",
@@ -72,6 +77,9 @@ SKIP = {
         "profile",
         "convening-register",
         "convening-programme",
+        "people",
+        "person",
+        "my-people-profile",
     )
 }
 SIGNED_OUT_ONLY = {"sign-in"}
@@ -82,6 +90,7 @@ from activities.models import Activity
 from campaigns.models import Campaign
 from feedback.models import Survey
 from partners.models import Organisation
+from people.models import Profile
 from resources.models import Resource
 from stories.models import Story
 from workinggroup.models import Item, Meeting
@@ -99,6 +108,9 @@ result = {
     "public_resource": Resource.objects.filter(visibility="public").order_by("pk")[0].pk,
     "sixteen_days": Campaign.objects.get(slug__startswith="16-days-").slug,
     "sixteen_days_year": Campaign.objects.get(slug__startswith="16-days-").starts_on.year,
+    "listed_person": Profile.objects.filter(
+        visibility="community", listed_if_hidden=False
+    ).order_by("pk")[0].user_id,
     "public_story": Story.objects.filter(audience="public", state="published").order_by("pk")[0].pk,
 }
 """
