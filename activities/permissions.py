@@ -80,7 +80,19 @@ def can_view_activity(user: User, activity: Activity) -> bool:
         return is_host(user, activity)
     if activity.audience == Audience.PUBLIC:
         return True
+    if activity.audience == Audience.PRIVATE:
+        return is_invited(user, activity) or is_host(user, activity)
     return is_community_member(user) or is_host(user, activity)
+
+
+def is_invited(user: User, activity: Activity) -> bool:
+    """Registered for the activity (whatever the status): who sees a private one."""
+    if not user.is_authenticated:
+        return False
+    mine = getattr(activity, "my_registrations", None)
+    if mine is not None:
+        return bool(mine)
+    return Registration.objects.filter(activity=activity, user=user).exists()
 
 
 def can_manage_activity(user: User, activity: Activity) -> bool:

@@ -367,6 +367,15 @@ def attach_plan(*, activity, today: datetime.date | None = None) -> AttachPlan:
         return AttachPlan(
             refusal=_("This activity was cancelled: there is nobody to ask about it.")
         )
+    if activity.is_private:
+        # A private session (peer mentoring) has two people: they could never be anonymous.
+        # Ended mentoring relationships are asked together in one standing survey (mentoring/).
+        return AttachPlan(
+            refusal=_(
+                "This activity is private: so few people could never answer anonymously, so it "
+                "has no survey of its own."
+            )
+        )
     if end_day < today - datetime.timedelta(days=LATE_LIMIT_DAYS):
         return AttachPlan(
             refusal=_(
