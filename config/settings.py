@@ -77,6 +77,8 @@ LOCAL_APPS = [
     "stories",
     "campaigns",
     "convenings",
+    "people",
+    "regions",
     "notifications",
     "portal",
 ]

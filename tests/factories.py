@@ -17,6 +17,8 @@ from feedback.models import Choice, Question, Survey
 from learning.models import LearningQuestion
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation, OrganisationInvitation
+from people.enums import ProfileVisibility
+from people.models import Profile, Skill
 from resources.models import Resource, ResourceFile
 from stories.models import Story
 from tests.mfa import give_authenticator
@@ -321,3 +323,26 @@ class ConveningSessionFactory(DjangoModelFactory):
         ),
     )
     kind = SessionKind.PLENARY
+
+
+class SkillFactory(DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"skill-{n}")
+    name_en = factory.Sequence(lambda n: f"Skill {n}")
+    name = factory.SelfAttribute("name_en")
+
+
+class ProfileFactory(DjangoModelFactory):
+    """The profile of a new partner member (pass `user=` for someone else's), seen by the
+    community, with an English introduction."""
+
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(PartnerFactory)
+    introduction_en = "I work with girls' clubs."
+    original_language = "en"
+    visibility = ProfileVisibility.COMMUNITY

@@ -41,6 +41,12 @@ ALLOWED: dict[str, set[str]] = {
     # its archive links partner stories. Activities learn of it only through a lookup it
     # provides (activities.selectors.provide_convening_of).
     "convenings": {"activities", "stories", "partners", "accounts", "core"},
+    # People's profiles: themes are partners' focus areas, their organisations shown through
+    # partners' Traces; photos re-encoded by stories.images.
+    "people": {"stories", "partners", "accounts", "core"},
+    # A region's page gathers its partners, coming activities and people (read through their
+    # selectors).
+    "regions": {"people", "activities", "partners", "accounts", "core"},
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP
