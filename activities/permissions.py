@@ -304,7 +304,9 @@ def is_cancellable(activity: Activity) -> bool:
 
 
 def ensure_can_cancel_activity(user: User | None, activity: Activity) -> None:
-    if user is None or not can_change_content(user, activity):
+    """The hosts; for a private activity (a mentoring session), the people invited too."""
+    invited = user is not None and activity.is_private and is_invited(user, activity)
+    if user is None or not (invited or can_change_content(user, activity)):
         raise NotAllowed(_("Only the hosts can cancel this activity."))
     ensure_cancellable(activity)
 

@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("stories/", include("stories.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("convenings/", include("convenings.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),

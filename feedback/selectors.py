@@ -31,7 +31,7 @@ from feedback.models import (
     Survey,
     SurveySummary,
 )
-from feedback.permissions import surveys_in_audience
+from feedback.permissions import provided_audience, surveys_in_audience
 from feedback.schedule import (
     AFTER_ACTIVITY_DAYS,
     LATE_LIMIT_DAYS,
@@ -50,6 +50,11 @@ def audience_of(*, survey: Survey) -> QuerySet[User]:
             registrations__activity_id=survey.activity_id,
             registrations__status=RegistrationStatus.CONFIRMED,
         )
+    provider = provided_audience(survey.audience)
+    if provider is not None:
+        return people.filter(pk__in=provider.people())
+    if survey.audience == SurveyAudience.PEER_MENTORING:
+        return people.none()
     return people.filter(memberships__isnull=False).distinct()
 
 

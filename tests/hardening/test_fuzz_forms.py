@@ -32,6 +32,7 @@ PROJECT_APPS = (
     "notifications",
     "campaigns",
     "convenings",
+    "mentoring",
 )
 ADMIN_ROLE = "admin"
 
