@@ -32,7 +32,7 @@ from core.validators import (
     ends_after_start_message,
     local_moment,
 )
-from partners.enums import MembershipRole
+from partners.enums import MembershipRole, Region
 from partners.models import FocusArea, Organisation
 from partners.selectors import organisations_visible_to, visible_people
 
@@ -508,6 +508,7 @@ class ActivityFilterForm(SafeTextMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language"), required=False)
     focus = forms.ChoiceField(label=_("Topic"), required=False)
     host = forms.ChoiceField(label=_("Host organisation"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
     month = forms.CharField(
         label=_("Month"), required=False, widget=forms.TextInput(attrs={"type": "month"})
     )
@@ -526,6 +527,7 @@ class ActivityFilterForm(SafeTextMixin, forms.Form):
         self.fields["host"].choices = anything + [
             (organisation.slug, organisation.name) for organisation in choices["hosts"]
         ]
+        self.fields["region"].choices = anything + list(Region.choices)
         # Only the community sees learning questions: for everyone else the field is not there
         # (and a question in the address is ignored).
         if choices.get("questions"):

@@ -89,13 +89,23 @@ class ActivityFilters:
     language: str = ""
     focus: str = ""
     host: str = ""
+    region: str = ""  # partners.enums.Region: where a visible host organisation is
     month: str = ""  # "2026-11"
     question: str = ""  # a learning question's id (see provide_question_filter)
 
     @property
     def active(self) -> bool:
         return any(
-            [self.q, self.type, self.language, self.focus, self.host, self.month, self.question]
+            [
+                self.q,
+                self.type,
+                self.language,
+                self.focus,
+                self.host,
+                self.region,
+                self.month,
+                self.question,
+            ]
         )
 
 
@@ -149,6 +159,14 @@ def _with_card_data(
     return activities
 
 
+def hosted_in_region(*, user: User, region: str) -> QuerySet:
+    """The ids of activities hosted by an organisation of `region` that `user` may see: only
+    visible hosts count, so the filter never tells where a hidden host is."""
+    return Activity.host_organisations.through.objects.filter(
+        organisation__in=organisations_visible_to(user=user).filter(region=region)
+    ).values("activity_id")
+
+
 def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]:
     """Upcoming (soonest first) or past (latest first) activities matching the filters."""
     now = timezone.now()
@@ -177,6 +195,8 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
                 organisation__in=organisations_visible_to(user=user).filter(slug=filters.host)
             ).values("activity_id")
         )
+    if filters.region:
+        activities = activities.filter(pk__in=hosted_in_region(user=user, region=filters.region))
     if filters.question and _question_filter is not None:
         activities = activities.filter(pk__in=_question_filter.activity_ids(user, filters.question))
     if filters.month:

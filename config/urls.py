@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("stories/", include("stories.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("convenings/", include("convenings.urls")),
+    path("people/", include("people.urls")),
+    path("regions/", include("regions.urls")),
     path("mentoring/", include("mentoring.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),

@@ -7,7 +7,7 @@ the defaults: seen by the community, not listed when in a hidden organisation). 
 are in no directory and have no page.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -15,12 +15,14 @@ from django.http import Http404
 from accounts.models import User
 from accounts.permissions import is_staff
 from core import languages
+from core.content import translated_text
 from partners.enums import Region
 from partners.models import FocusArea, Membership, Organisation
 from partners.permissions import is_community_member
 from partners.selectors import organisations_visible_to, traces_for
 from people.enums import ProfileVisibility
 from people.models import Profile, ProfileLanguage, Skill
+from people.validators import spoken_language_name
 
 
 def sees_people(user: User) -> bool:
@@ -171,5 +173,39 @@ def peers_elsewhere(*, viewer: User, region: str, themes) -> QuerySet[Profile]:
     return _with_card_data(profiles)
 
 
-def region_choices() -> list[tuple[str, str]]:
-    return list(Region.choices)
+@dataclass
+class PersonCard:
+    """What a card, a person's page or a region's page shows of a profile."""
+
+    profile: Profile
+    organisations: list[Organisation]
+    languages: list[tuple[str, str]]  # (name in the reader's language, level)
+    introduction: object  # core.content.TranslatedText
+    shared_themes: list[FocusArea] = field(default_factory=list)
+
+    @property
+    def person(self) -> User:
+        return self.profile.user
+
+
+def card_for(viewer: User, profile: Profile, *, shared_with=()) -> PersonCard:
+    shared = {theme.pk for theme in shared_with}
+    return PersonCard(
+        profile=profile,
+        organisations=organisations_shown_for(viewer, profile),
+        languages=[
+            (spoken_language_name(language.code), language.get_level_display())
+            for language in profile.languages.all()
+        ],
+        introduction=translated_text(profile, "introduction"),
+        shared_themes=[theme for theme in profile.themes.all() if theme.pk in shared],
+    )
+
+
+def cards_for(*, viewer: User, profiles, shared_with=()) -> list[PersonCard]:
+    """Cards of already loaded profiles (a page of `directory`): no further query per card."""
+    return [card_for(viewer, profile, shared_with=shared_with) for profile in profiles]
+
+
+def region_label(code: str) -> str:
+    return dict(Region.choices)[code]

@@ -433,10 +433,145 @@ T = {
     ),
 }
 
+MINE = frozenset(T)
+# The people app's strings, untranslated when mentoring merged it: filled only where the
+# catalogue has nothing (the people app's own translations win).
+T.update(
+    {
+        "Your organisation is hidden: only its members and the Learning Lab team know it exists. If you tick this, other partners can find you in the people directory, with your profile but never with your organisation's name, city or anything else about it. If you do not, only your colleagues and the team see your profile.": (
+            "Tu organización está oculta: solo sus miembros y el equipo del Learning Lab saben que existe. Si marcas esto, otras organizaciones socias pueden encontrarte en el directorio de personas, con tu perfil pero nunca con el nombre, la ciudad ni nada más de tu organización. Si no, solo tus colegas y el equipo ven tu perfil.",
+            "Votre organisation est masquée : seuls ses membres et l'équipe du Learning Lab savent qu'elle existe. Si vous cochez ceci, les autres partenaires peuvent vous trouver dans l'annuaire des personnes, avec votre profil mais jamais avec le nom, la ville ou quoi que ce soit d'autre de votre organisation. Sinon, seuls vos collègues et l'équipe voient votre profil.",
+        ),
+        "What I work on": ("En qué trabajo", "Ce sur quoi je travaille"),
+        "What I can offer": ("Lo que puedo ofrecer", "Ce que je peux offrir"),
+        "What I am looking for": ("Lo que busco", "Ce que je cherche"),
+        "Region where I live": ("Región donde vivo", "Région où je vis"),
+        "I would rather not say": ("Prefiero no decirlo", "Je préfère ne pas le dire"),
+        "I write my introduction in": ("Escribo mi presentación en", "J'écris ma présentation en"),
+        "Who sees my profile": ("Quién ve mi perfil", "Qui voit mon profil"),
+        "A short introduction": ("Una breve presentación", "Une courte présentation"),
+        "How well": ("Nivel", "Niveau"),
+        "List me in the people directory, without my organisation": (
+            "Incluirme en el directorio de personas, sin mi organización",
+            "M'inscrire dans l'annuaire des personnes, sans mon organisation",
+        ),
+        "Works on": ("Trabaja en", "Travaille sur"),
+        "Offers": ("Ofrece", "Propose"),
+        "Speaks": ("Habla", "Parle"),
+        "Only the person themselves can change their profile.": (
+            "Solo la propia persona puede cambiar su perfil.",
+            "Seule la personne elle-même peut modifier son profil.",
+        ),
+        "The people directory is for members of the Learning Lab's partner organisations.": (
+            "El directorio de personas es para los miembros de las organizaciones socias del Learning Lab.",
+            "L'annuaire des personnes est réservé aux membres des organisations partenaires du Learning Lab.",
+        ),
+        "Choose the language you write your introduction in.": (
+            "Elige el idioma en que escribes tu presentación.",
+            "Choisissez la langue dans laquelle vous écrivez votre présentation.",
+        ),
+        "Choose who sees your profile.": (
+            "Elige quién ve tu perfil.",
+            "Choisissez qui voit votre profil.",
+        ),
+        "List at most %(count)s languages.": (
+            "Indica como máximo %(count)s idiomas.",
+            "Indiquez au plus %(count)s langues.",
+        ),
+        "Your profile is saved.": ("Tu perfil se guardó.", "Votre profil est enregistré."),
+        "Your photo is saved, without its location or other details.": (
+            "Tu foto se guardó, sin su ubicación ni otros detalles.",
+            "Votre photo est enregistrée, sans son lieu ni d'autres détails.",
+        ),
+        "Your photo is removed.": ("Tu foto se eliminó.", "Votre photo est supprimée."),
+        "Shared themes:": ("Temas en común:", "Thèmes en commun :"),
+        "Offers:": ("Ofrece:", "Propose :"),
+        "Speaks:": ("Habla:", "Parle :"),
+        "Filter people": ("Filtrar personas", "Filtrer les personnes"),
+        "Nobody matches these filters.": (
+            "Nadie coincide con estos filtros.",
+            "Personne ne correspond à ces filtres.",
+        ),
+        "Tell other partners what you work on, what you can share and what you are looking for. Everything is optional.": (
+            "Cuéntales a otras organizaciones socias en qué trabajas, qué puedes compartir y qué buscas. Todo es opcional.",
+            "Dites aux autres partenaires sur quoi vous travaillez, ce que vous pouvez partager et ce que vous cherchez. Tout est facultatif.",
+        ),
+        "See my profile as others see it": (
+            "Ver mi perfil como lo ven los demás",
+            "Voir mon profil tel que les autres le voient",
+        ),
+        "Find people": ("Buscar personas", "Trouver des personnes"),
+        "Languages I speak": ("Idiomas que hablo", "Langues que je parle"),
+        "Write in the language you choose; add translations if you can, in the other boxes.": (
+            "Escribe en el idioma que elijas; añade traducciones si puedes, en los otros recuadros.",
+            "Écrivez dans la langue de votre choix ; ajoutez des traductions si vous le pouvez, dans les autres cases.",
+        ),
+        "Save my profile": ("Guardar mi perfil", "Enregistrer mon profil"),
+        "Remove my photo": ("Quitar mi foto", "Supprimer ma photo"),
+        "Change my photo": ("Cambiar mi foto", "Changer ma photo"),
+        "No photo.": ("Sin foto.", "Pas de photo."),
+        "Edit my profile": ("Editar mi perfil", "Modifier mon profil"),
+        "Can offer": ("Puede ofrecer", "Peut offrir"),
+        "Is looking for": ("Busca", "Cherche"),
+        "My photo": ("Mi foto", "Ma photo"),
+        "Only people who may see your profile see your photo. The portal keeps only the picture: the place where it was taken, the date and the device are removed.": (
+            "Solo quienes pueden ver tu perfil ven tu foto. El portal guarda solo la imagen: se eliminan el lugar donde se tomó, la fecha y el dispositivo.",
+            "Seules les personnes qui peuvent voir votre profil voient votre photo. Le portail ne garde que l'image : le lieu où elle a été prise, la date et l'appareil sont supprimés.",
+        ),
+        "Save the photo": ("Guardar la foto", "Enregistrer la photo"),
+        "Partners learn from each other across regions: each region's page gathers its partners, coming activities and, for the community, its people and peers elsewhere working on the same themes.": (
+            "Las organizaciones socias aprenden unas de otras entre regiones: la página de cada región reúne sus organizaciones socias, sus próximas actividades y, para la comunidad, sus personas y pares de otras regiones que trabajan en los mismos temas.",
+            "Les partenaires apprennent les uns des autres d'une région à l'autre : la page de chaque région rassemble ses partenaires, ses activités à venir et, pour la communauté, ses personnes et des pairs d'ailleurs qui travaillent sur les mêmes thèmes.",
+        ),
+        "All partners of the region": (
+            "Todas las organizaciones socias de la región",
+            "Tous les partenaires de la région",
+        ),
+        "No partner to show in this region.": (
+            "No hay organizaciones socias que mostrar en esta región.",
+            "Aucun partenaire à afficher dans cette région.",
+        ),
+        "Coming activities": ("Próximas actividades", "Activités à venir"),
+        "All activities of the region": (
+            "Todas las actividades de la región",
+            "Toutes les activités de la région",
+        ),
+        "No activity coming up in this region.": (
+            "No hay actividades próximas en esta región.",
+            "Aucune activité à venir dans cette région.",
+        ),
+        "All people of the region": (
+            "Todas las personas de la región",
+            "Toutes les personnes de la région",
+        ),
+        "Nobody has said they live in this region yet.": (
+            "Todavía nadie ha dicho que vive en esta región.",
+            "Personne n'a encore dit vivre dans cette région.",
+        ),
+        "Peers in other regions": ("Pares en otras regiones", "Pairs dans d'autres régions"),
+        "People elsewhere who work on the same themes as the partners and people of this region.": (
+            "Personas de otros lugares que trabajan en los mismos temas que las organizaciones socias y las personas de esta región.",
+            "Des personnes d'ailleurs qui travaillent sur les mêmes thèmes que les partenaires et les personnes de cette région.",
+        ),
+        "No peer to suggest yet.": (
+            "Todavía no hay pares que sugerir.",
+            "Aucun pair à suggérer pour l'instant.",
+        ),
+    }
+)
+# Plurals: msgid -> ((es singular, es plural), (fr singular, fr plural))
+PLURALS = {
+    "%(counter)s partner": (
+        ("%(counter)s organización socia", "%(counter)s organizaciones socias"),
+        ("%(counter)s partenaire", "%(counter)s partenaires"),
+    ),
+}
+
 NBSP = "\u00a0"
 
 
 def french(text: str) -> str:
+    text = text.replace("'", "\u2019")
     text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
     return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
 
@@ -447,7 +582,7 @@ def apply(root: str = "locale") -> list[str]:
         po = polib.pofile(f"{root}/{language}/LC_MESSAGES/django.po")
         for entry in po:
             key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
-            if key in T:
+            if key in T and (key in MINE or not entry.msgstr or "fuzzy" in entry.flags):
                 text = T[key][index]
                 entry.msgstr = french(text) if language == "fr" else text
                 if "fuzzy" in entry.flags:
@@ -455,7 +590,17 @@ def apply(root: str = "locale") -> list[str]:
                 entry.previous_msgid = None
                 entry.previous_msgctxt = None
                 entry.previous_msgid_plural = None
-            elif (not entry.msgstr and not entry.msgid_plural) or "fuzzy" in entry.flags:
+            elif key in PLURALS and (not entry.msgstr_plural.get(0) or "fuzzy" in entry.flags):
+                forms = PLURALS[key][index]
+                count = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+                entry.msgstr_plural = {n: forms[min(n, 1)] for n in range(count)}
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+                entry.previous_msgid = None
+                entry.previous_msgid_plural = None
+            elif key not in T and (
+                (not entry.msgstr and not entry.msgid_plural) or "fuzzy" in entry.flags
+            ):
                 missing.append(f"{language}: {key}")
         po.save()
     return missing

@@ -32,6 +32,7 @@ PROJECT_APPS = (
     "notifications",
     "campaigns",
     "convenings",
+    "people",
     "mentoring",
 )
 ADMIN_ROLE = "admin"

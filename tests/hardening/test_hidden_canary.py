@@ -38,7 +38,10 @@ from notifications.enums import Kind
 from notifications.models import Delivery
 from notifications.registry import NotDue
 from notifications.services import render, unsubscribe_token
-from partners.enums import MembershipRole, Visibility
+from partners.enums import MembershipRole, Region, Visibility
+from partners.models import FocusArea
+from people.enums import LanguageLevel
+from people.models import ProfileLanguage, Skill
 from resources.models import ResourceFile
 from stories.enums import Audience as StoryAudience
 from stories.enums import StoryState
@@ -51,6 +54,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    ProfileFactory,
     ProposalFactory,
     ResourceFactory,
     StaffFactory,
@@ -296,6 +300,33 @@ def canary_world(settings, tmp_path):
         )
     ConveningStory.objects.create(convening=convening, story=anonymous_story)
 
+    # --- People and regions (issue 18): a member of the hidden organisation who chose to be
+    # listed (her name is hers to show: never with the organisation, its city, zone or email
+    # domain), and its member who did not (never shown to anyone outside it). Both work on a
+    # theme of the visible organisation, so region pages would suggest them as peers.
+    theme = FocusArea.objects.get(slug="girls-education")
+    visible.focus_areas.add(theme)
+    listed = MembershipFactory(
+        organisation=hidden,
+        user=UserFactory(
+            display_name="Listed Nadia", email="nadia@zqxmail.example", timezone=HIDDEN_ZONE
+        ),
+    ).user
+    listed_profile = ProfileFactory(
+        user=listed,
+        listed_if_hidden=True,
+        region=Region.LATIN_AMERICA,
+        introduction_en="I train facilitators.",
+    )
+    unlisted_profile = ProfileFactory(
+        user=hidden_member, region=Region.LATIN_AMERICA, introduction_en="Zqxintro of a secret"
+    )
+    for profile in (listed_profile, unlisted_profile):
+        profile.themes.add(theme)
+        profile.skills_offered.add(Skill.objects.get(slug="fundraising"))
+        ProfileLanguage.objects.create(profile=profile, code="fr", level=LanguageLevel.FLUENT)
+    ProfileFactory(user=member, region=visible.region).themes.add(theme)
+
     users = {
         "visitor": None,
         "member": member,
@@ -337,7 +368,10 @@ def canary_world(settings, tmp_path):
             "campaign": hidden_campaign.slug,
             "partner_campaign": hidden_campaign.slug,
             "convening": convening.slug,
+            "profile_person": hidden_member.pk,
+            "region": visible.region,
         },
+        "listed": listed,
     }
 
 
@@ -442,6 +476,10 @@ def _start_urls(world, user) -> list[str]:
         reverse("campaigns:detail", kwargs={"slug": "16-days"}),
         "/fr/campaigns/girls-on-the-radio/",
         reverse("campaigns:ics"),
+        reverse("people:person", kwargs={"pk": world["listed"].pk}),
+        "/fr/people/?skill=fundraising&language=fr",
+        "/es/regions/latin_america/",
+        f"/en/activities/?region={world['hidden'].region}",
     ]
     if user is not None:
         urls.append(
@@ -493,6 +531,9 @@ def test_no_page_feed_calendar_or_export_shows_a_hidden_organisation(client, can
     assert "A shelter that listens" in text
     # Its campaign too (issue 17), without its name for those who may not see it.
     assert "Girls on the radio" in text
+    if role not in ("visitor", "staff", "hidden_member"):
+        # The member of the hidden organisation who opted in is listed, without it.
+        assert "I train facilitators." in text
     if role in MAY_SEE_HIDDEN:
         # The positive control: the same crawl finds the canaries where they may be seen.
         assert "Zqxhidden Collective" in text
@@ -712,6 +753,10 @@ DIRECT_TRACES = {
     ("notifications/deliveries.html", "delivery.user.email"): "staff only",
     ("partners/_card.html", "organisation.city"): "cards of the directory selector",
     ("partners/map.html", "organisation.city"): "pins of the map selector",
+    # Profiles reach these templates only through people.selectors.profiles_visible_to, which
+    # lists a member of a hidden organisation only when they opted in, never with it.
+    ("people/_card.html", "card.person.display_name"): "cards of profiles_visible_to",
+    ("people/person.html", "person.display_name"): "a page of profiles_visible_to",
     ("partners/profile.html", "organisation.city"): "the profile selector's organisation",
     ("partners/members.html", "membership.user.display_name"): "the organisation's own leads",
     ("partners/members.html", "membership.user.email"): "the organisation's own leads",
@@ -786,3 +831,38 @@ def test_the_convening_programme_and_calendar_name_a_hidden_host_only_to_those_w
         assert HIDDEN_ZONE in text  # the hosts' zone in the calendar
     else:
         assert _leaks(text, role) == []
+
+
+@pytest.mark.django_db
+def test_a_hidden_member_is_listed_only_when_she_opted_in_and_never_with_it(client, canary_world):
+    client.force_login(canary_world["users"]["member"])
+
+    directory = client.get("/en/people/?skill=fundraising").content.decode()
+    person = client.get(f"/en/people/{canary_world['listed'].pk}/").content.decode()
+
+    assert "Listed Nadia" in directory and "Zqxmember Person" not in directory
+    assert "I train facilitators." in person and "Listed Nadia" in person
+    assert not CANARY.search(_readable(person.encode()))
+    unlisted = canary_world["users"]["hidden_member"].pk
+    assert client.get(f"/en/people/{unlisted}/").status_code == 404
+    # Her colleagues and the team see her with the organisation.
+    client.force_login(canary_world["users"]["hidden_member"])
+    person = client.get(f"/en/people/{canary_world['listed'].pk}/").content.decode()
+    assert "Zqxhidden Collective" in person
+
+
+@pytest.mark.django_db
+def test_the_region_filter_of_activities_never_places_a_hidden_host(client, canary_world):
+    """The hidden organisation alone hosts the public webinar: filtering by its region must not
+    find it for those who may not see the organisation (that would tell where it is)."""
+    region = canary_world["hidden"].region
+    canary_world["hidden"].region = Region.SOUTH_ASIA
+    canary_world["hidden"].save()
+
+    page = client.get(f"/en/activities/?region={Region.SOUTH_ASIA}").content.decode()
+
+    assert "Open webinar" not in page
+    client.force_login(canary_world["users"]["staff"])
+    page = client.get(f"/en/activities/?region={Region.SOUTH_ASIA}").content.decode()
+    assert "Open webinar" in page
+    assert region

@@ -21,6 +21,7 @@ from feedback.models import Response, SurveySummary
 from notifications.models import Delivery
 from notifications.services import unsubscribe_token
 from partners.enums import MembershipRole
+from people.enums import ProfileVisibility
 from people.models import ProfileLanguage
 from resources.models import ResourceFile
 from stories.enums import StoryState
@@ -348,6 +349,26 @@ MATRIX = {
         {},
         STAFF_ONLY,
     ),
+    # --- People and regions (issue 18): `profile_person` is the lead of "member"'s organisation,
+    # whose profile (with a photo) is shown only to their organisation.
+    "people:directory": ("get", {}, {}, COMMUNITY),
+    "people:me": ("get", {}, {}, COMMUNITY),
+    "people:photo_edit": ("get", {}, {}, COMMUNITY),
+    "people:photo_remove": ("post", {}, {}, COMMUNITY),
+    "people:person": (
+        "get",
+        {"pk": "profile_person"},
+        {},
+        {**_signed_in(MISSING), "member": OK},
+    ),
+    "people:photo": (
+        "get",
+        {"pk": "profile_person"},
+        {},
+        {**_signed_in(MISSING), "member": OK},
+    ),
+    "regions:index": ("get", {}, {}, _everyone()),
+    "regions:region": ("get", {"code": "region"}, {}, _everyone()),
     # --- Peer mentoring (issue 18): "other_lead" asked "member" (open, `mentoring_request`);
     # "member" and "wg_member" are under way (`mentoring_relationship`). A request is the two
     # people's alone: 404 for anyone else, the team included.
@@ -517,6 +538,13 @@ def world(settings, tmp_path):
         convening=convening,
         story=StoryFactory(state=StoryState.PUBLISHED, published_at=timezone.now()),
     )
+    # --- People and regions (issue 18)
+    ProfileFactory(
+        user=owner,
+        visibility=ProfileVisibility.ORGANISATION,
+        photo=SimpleUploadedFile("me.jpg", _jpeg()),
+        photo_alt="Me",
+    )
     # --- Peer mentoring (issue 18)
     skill = SkillFactory(slug="matrix-skill")
     offering = ProfileFactory(user=member_membership.user)
@@ -534,6 +562,8 @@ def world(settings, tmp_path):
         "mentoring_request": mentoring_request.pk,
         "mentoring_version": mentoring_request.version,
         "mentoring_relationship": mentoring_relationship.pk,
+        "profile_person": owner.pk,
+        "region": organisation.region,
         "campaign": campaign.slug,
         "partner_campaign": partner_campaign.slug,
         "story_kind": "story",  # the value posted as `kind` ("story" names the world's story)

@@ -240,10 +240,14 @@ def _mentoring_request(kind, user):
 def _mentoring_answer(kind, user):
     request = _mentoring(kind, user)
     extra = [MESSAGE, *_written_in_french(user)] if kind == "mentoring_declined" else []
-    return {"ref_id": request.pk}, [TITLE] if kind != "mentoring_accepted" else [NAME], [
-        TITLE,
-        *extra,
-    ]
+    return (
+        {"ref_id": request.pk},
+        [TITLE] if kind != "mentoring_accepted" else [NAME],
+        [
+            TITLE,
+            *extra,
+        ],
+    )
 
 
 def _mentoring_ended(kind, user):

@@ -20,6 +20,7 @@ from convenings import demo as convenings_demo
 from feedback import demo as feedback_demo
 from learning import demo as learning_demo
 from partners import demo as partners_demo
+from people import demo as people_demo
 from resources import demo as resources_demo
 from stories import demo as stories_demo
 from workinggroup import demo as workinggroup_demo
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             created += convenings_demo.load(
                 organisations=organisations, staff=staff, partners=partners
             )
+            created += people_demo.load(people=people)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
