@@ -236,3 +236,105 @@ def has_open_request(*, requester: User, peer: User) -> bool:
     return MentoringRequest.objects.filter(
         requester=requester, peer=peer, state=RequestState.REQUESTED
     ).exists()
+
+
+# --- The team's figures: counts only ----------------------------------------------------------
+
+
+@dataclass
+class FigureRow:
+    label: str
+    requests: int | None = 0
+    matches: int | None = 0
+    declines: int | None = 0
+    sessions: int | None = 0
+    endings: int | None = 0
+
+    COUNTS = ("requests", "matches", "declines", "sessions", "endings")
+
+    @property
+    def values(self) -> list[int | None]:
+        return [getattr(self, name) for name in self.COUNTS]
+
+    def suppressed(self, threshold: int) -> "FigureRow":
+        """The row with every count from 1 to threshold - 1 replaced by None ("fewer than"),
+        as the feedback app hides small numbers: a figure of one or two could point at a
+        person."""
+        for name in self.COUNTS:
+            value = getattr(self, name)
+            if value and value < threshold:
+                setattr(self, name, None)
+        return self
+
+
+@dataclass
+class Figures:
+    threshold: int
+    total: FigureRow
+    by_topic: list[FigureRow]
+    by_language: list[FigureRow]
+
+
+def _count_rows(key_fields: tuple[str, ...]) -> dict[tuple, dict[str, int]]:
+    states = (
+        MentoringRequest.objects.order_by()
+        .values_list(*key_fields)
+        .annotate(
+            requests=Count("pk"),
+            matches=Count("pk", filter=Q(state__in=RequestState.MATCHED)),
+            declines=Count("pk", filter=Q(state=RequestState.DECLINED)),
+            endings=Count("pk", filter=Q(state=RequestState.ENDED)),
+        )
+    )
+    rows = {}
+    for values in states:
+        key = tuple(values[: len(key_fields)])
+        rows[key] = dict(
+            zip(("requests", "matches", "declines", "endings"), values[-4:], strict=True)
+        )
+    sessions = (
+        MentoringSession.objects.order_by()
+        .values_list(*(f"relationship__{field}" for field in key_fields))
+        .annotate(total=Count("pk"))
+    )
+    for values in sessions:
+        key = tuple(values[: len(key_fields)])
+        rows.setdefault(key, {"requests": 0, "matches": 0, "declines": 0, "endings": 0})
+        rows[key]["sessions"] = values[-1]
+    return rows
+
+
+def figures() -> Figures:
+    """How many requests, matches (accepted, whether ended since or not), declines, sessions
+    and endings, in all, by topic (skill or theme) and by the language the two share ("with
+    interpretation" when none). Counts only: never a name, a message or a note; counts below
+    the feedback app's threshold (FEEDBACK_MIN_RESPONSES) are shown as "fewer than". Six
+    queries, whatever the numbers."""
+    threshold = settings.FEEDBACK_MIN_RESPONSES
+    skills = {s.pk: s.name for s in Skill.objects.all()}
+    themes = {t.pk: t.name for t in FocusArea.objects.all()}
+    by_topic = []
+    total = FigureRow(label="")
+    for (skill_id, theme_id), counts in sorted(
+        _count_rows(("skill_id", "theme_id")).items(), key=str
+    ):
+        label = skills.get(skill_id) or themes.get(theme_id) or ""
+        row = FigureRow(label=label, **{"sessions": 0, **counts})
+        by_topic.append(row)
+        for name in FigureRow.COUNTS:
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+    by_language = [
+        FigureRow(
+            label=spoken_language_name(code) if code else str(Reason.INTERPRETATION.label),
+            **{"sessions": 0, **counts},
+        )
+        for (code,), counts in _count_rows(("language",)).items()
+    ]
+    by_topic.sort(key=lambda row: (-row.requests, row.label))
+    by_language.sort(key=lambda row: (-row.requests, row.label))
+    return Figures(
+        threshold=threshold,
+        total=total.suppressed(threshold),
+        by_topic=[row.suppressed(threshold) for row in by_topic],
+        by_language=[row.suppressed(threshold) for row in by_language],
+    )

@@ -7,6 +7,7 @@ app_name = "mentoring"
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("ask/", views.ask, name="ask"),
+    path("figures/", views.figures, name="figures"),
     path("ask/new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="request"),
     path("<int:pk>/accept/", views.accept, name="accept"),

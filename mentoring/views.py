@@ -242,3 +242,11 @@ def end(request, pk: int):
         on_valid=done,
         context={"item": relationship, "other": relationship.other(request.user)},
     )
+
+
+@login_required
+@require_GET
+def figures(request):
+    """For the team: how peer mentoring is used, in counts only."""
+    permissions.ensure_can_see_figures(request.user)
+    return render(request, "mentoring/figures.html", {"figures": selectors.figures()})

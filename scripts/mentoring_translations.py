@@ -431,6 +431,17 @@ T = {
         "Todavía no hay ninguna sesión planificada.",
         "Aucune séance planifiée pour l'instant.",
     ),
+    "fewer than %(count)s": ("menos de %(count)s", "moins de %(count)s"),
+    "Requests": ("Solicitudes", "Demandes"),
+    "Matches": ("Parejas formadas", "Binômes formés"),
+    "mentoring figures|Declined": ("Rechazadas", "Déclinées"),
+    "mentoring figures|Ended": ("Terminadas", "Terminés"),
+    "Peer mentoring in figures": (
+        "La mentoría entre pares en cifras",
+        "Le mentorat entre pairs en chiffres",
+    ),
+    "By topic": ("Por tema", "Par sujet"),
+    "By language": ("Por idioma", "Par langue"),
 }
 
 MINE = frozenset(T)
@@ -561,6 +572,16 @@ T.update(
 )
 # Plurals: msgid -> ((es singular, es plural), (fr singular, fr plural))
 PLURALS = {
+    "Counts only: nobody's name, message or note is shown. A count below %(counter)s is shown as “fewer than %(counter)s”, so that nobody can be recognised.": (
+        (
+            "Solo cifras: no se muestra el nombre, el mensaje ni la nota de nadie. Una cifra inferior a %(counter)s se muestra como «menos de %(counter)s», para que nadie pueda ser reconocido.",
+            "Solo cifras: no se muestra el nombre, el mensaje ni la nota de nadie. Una cifra inferior a %(counter)s se muestra como «menos de %(counter)s», para que nadie pueda ser reconocido.",
+        ),
+        (
+            "Chiffres seulement : ni le nom, ni le message, ni la note de quiconque ne sont montrés. Un chiffre inférieur à %(counter)s est affiché « moins de %(counter)s », pour que personne ne puisse être reconnu.",
+            "Chiffres seulement : ni le nom, ni le message, ni la note de quiconque ne sont montrés. Un chiffre inférieur à %(counter)s est affiché « moins de %(counter)s », pour que personne ne puisse être reconnu.",
+        ),
+    ),
     "%(counter)s partner": (
         ("%(counter)s organización socia", "%(counter)s organizaciones socias"),
         ("%(counter)s partenaire", "%(counter)s partenaires"),
@@ -591,7 +612,11 @@ def apply(root: str = "locale") -> list[str]:
                 entry.previous_msgctxt = None
                 entry.previous_msgid_plural = None
             elif key in PLURALS and (not entry.msgstr_plural.get(0) or "fuzzy" in entry.flags):
-                forms = PLURALS[key][index]
+                forms = (
+                    [french(f) for f in PLURALS[key][index]]
+                    if language == "fr"
+                    else PLURALS[key][index]
+                )
                 count = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
                 entry.msgstr_plural = {n: forms[min(n, 1)] for n in range(count)}
                 if "fuzzy" in entry.flags:

@@ -373,6 +373,7 @@ MATRIX = {
     # "member" and "wg_member" are under way (`mentoring_relationship`). A request is the two
     # people's alone: 404 for anyone else, the team included.
     "mentoring:mine": ("get", {}, {}, COMMUNITY),
+    "mentoring:figures": ("get", {}, {}, STAFF_ONLY),
     "mentoring:ask": ("get", {}, {"topic": "mentoring_topic"}, COMMUNITY),
     "mentoring:new": (
         "get",
