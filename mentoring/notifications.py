@@ -1,8 +1,9 @@
 """The emails of peer mentoring, registered with `notifications.registry` and built at send time
 in the recipient's language: the request (to the peer, without the requester's address), the
-introduction once accepted (to both, now with each other's address), the kind answer when
-declined, and the invitation to the anonymous survey once ended. No email names an
-organisation: a peer may belong to one hidden from the other."""
+introduction once accepted (to both, now with each other's address, unless that address's
+domain would name an organisation hidden from the reader: then its owner writes first), the
+kind answer when declined, and the invitation to the anonymous survey once ended. No email names
+an organisation: a peer may belong to one hidden from the other."""
 
 from core.content import TranslatedText, translated_text
 from core.i18n import absolute_url_for
@@ -11,6 +12,7 @@ from mentoring.models import MentoringRequest
 from notifications.enums import DeliveryStatus, Kind
 from notifications.models import Delivery
 from notifications.registry import Email, NotDue, register
+from partners.selectors import traces_for
 from people.validators import spoken_language_name
 
 
@@ -64,12 +66,15 @@ def mentoring_request(delivery: Delivery, language: str) -> Email:
 @register(Kind.MENTORING_ACCEPTED)
 def mentoring_accepted(delivery: Delivery, language: str) -> Email:
     request = _request(delivery, RequestState.ACCEPTED, RequestState.ENDED)
-    other = request.other(delivery.user)
+    me, other = delivery.user, request.other(delivery.user)
     return Email(
         "notifications/email/mentoring_accepted",
         {
             **_common(request, delivery, language),
-            "other_email": other.email,
+            # An address may name an organisation hidden from the reader (its domain): then it
+            # is not given, and its owner writes first, from the address they choose.
+            "other_email": other.email if traces_for(me).shows_person(other) else "",
+            "i_write_first": not traces_for(other).shows_person(me),
             "is_requester": delivery.user_id == request.requester_id,
             "interpretation": request.interpretation_ok,
         },

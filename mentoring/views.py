@@ -9,8 +9,10 @@ from accounts.models import User
 from core.refusals import bound_form, form_page
 from core.timezones import zone_label
 from mentoring import permissions, selectors, services
+from mentoring.enums import RequestState
 from mentoring.exceptions import MentoringError
 from mentoring.forms import DeclineForm, EndForm, FindForm, RequestForm, SessionForm, VersionForm
+from partners.selectors import traces_for
 from people.validators import spoken_language_name
 
 
@@ -105,9 +107,16 @@ def new(request):
 
 def _detail_context(request, relationship) -> dict:
     user = request.user
+    other = relationship.other(user)
     return {
         "item": relationship,
-        "other": relationship.other(user),
+        "other": other,
+        # Shown once accepted, unless its domain would name an organisation hidden from the
+        # viewer (then its owner writes first: see mentoring.notifications).
+        "other_email": other.email
+        if relationship.state in RequestState.MATCHED and traces_for(user).shows_person(other)
+        else "",
+        "i_write_first": not traces_for(other).shows_person(user),
         "is_requester": user.pk == relationship.requester_id,
         "spoken": spoken_language_name(relationship.language) if relationship.language else "",
         "can_answer": permissions.can_answer(user, relationship),

@@ -442,6 +442,18 @@ T = {
     ),
     "By topic": ("Por tema", "Par sujet"),
     "By language": ("Por idioma", "Par langue"),
+    "Let us introduce you: %(other_name)s will write to you first, from the address they choose.": (
+        "Les presentamos: %(other_name)s te escribirá primero, desde la dirección que elija.",
+        "Nous vous présentons : %(other_name)s vous écrira en premier, depuis l'adresse de son choix.",
+    ),
+    "To keep your organisation hidden, we did not give %(other_name)s your address: please write first, from the address you choose.": (
+        "Para que tu organización siga oculta, no le dimos tu dirección a %(other_name)s: escribe tú primero, desde la dirección que elijas.",
+        "Pour que votre organisation reste masquée, nous n'avons pas donné votre adresse à %(other_name)s : écrivez en premier, depuis l'adresse de votre choix.",
+    ),
+    "To keep your organisation hidden, %(name)s does not see your address: please write first, from the address you choose.": (
+        "Para que tu organización siga oculta, %(name)s no ve tu dirección: escribe tú primero, desde la dirección que elijas.",
+        "Pour que votre organisation reste masquée, %(name)s ne voit pas votre adresse : écrivez en premier, depuis l'adresse de votre choix.",
+    ),
 }
 
 MINE = frozenset(T)
