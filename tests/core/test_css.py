@@ -21,6 +21,7 @@ NOT_STYLES = {
     "activity-facts",
     "agenda",
     "organisation-card",
+    "person-card",
     "organisation-profile",
     "registration_confirmed",
     "messages",

@@ -40,6 +40,11 @@ REFUSED = [
         "type",
         "That is not one of the choices offered here. Please choose from the list.",
     ),
+    (
+        "/en/people/?skill=nope",
+        "skill",
+        "That is not one of the choices offered here. Please choose from the list.",
+    ),
 ]
 
 LIST_PAGES = [
@@ -49,6 +54,7 @@ LIST_PAGES = [
     "/en/working-group/queue/",
     "/en/notifications/deliveries/",
     "/en/library/",
+    "/en/people/",
 ]
 
 

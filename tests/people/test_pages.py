@@ -239,3 +239,25 @@ def test_the_directory_takes_a_constant_number_of_queries(
         response = client.get(reverse("people:directory"))
 
     assert response.status_code == 200
+
+
+def test_a_giant_image_is_refused_and_a_photo_loses_its_metadata(client):
+    user = PartnerFactory(language="es")
+    client.force_login(user)
+    giant = io.BytesIO()
+    Image.new("1", (8000, 6000)).save(giant, "PNG")
+    upload = SimpleUploadedFile("big.png", giant.getvalue(), content_type="image/png")
+
+    response = client.post("/es/people/me/photo/", {"image": upload, "alt_text": "Yo"})
+
+    assert response.status_code == 400
+    assert "JPEG, PNG o WebP" in response.content.decode()
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"
+    exif[0x8825] = {1: "N", 2: (14.0, 41.0, 0.0)}
+    tagged = io.BytesIO()
+    Image.new("RGB", (60, 40)).save(tagged, "JPEG", exif=exif.tobytes())
+    upload = SimpleUploadedFile("me.jpg", tagged.getvalue(), content_type="image/jpeg")
+    client.post("/es/people/me/photo/", {"image": upload, "alt_text": "Yo"})
+    with Profile.objects.get(user=user).photo.open("rb") as stored:
+        assert not Image.open(stored).getexif()
