@@ -584,6 +584,20 @@ T.update(
 )
 # Plurals: msgid -> ((es singular, es plural), (fr singular, fr plural))
 PLURALS = {
+    "%(counter)s request waits for your answer": (
+        (
+            "%(counter)s solicitud espera tu respuesta",
+            "%(counter)s solicitudes esperan tu respuesta",
+        ),
+        (
+            "%(counter)s demande attend votre réponse",
+            "%(counter)s demandes attendent votre réponse",
+        ),
+    ),
+    "%(counter)s under way": (
+        ("%(counter)s en curso", "%(counter)s en curso"),
+        ("%(counter)s en cours", "%(counter)s en cours"),
+    ),
     "Counts only: nobody's name, message or note is shown. A count below %(counter)s is shown as “fewer than %(counter)s”, so that nobody can be recognised.": (
         (
             "Solo cifras: no se muestra el nombre, el mensaje ni la nota de nadie. Una cifra inferior a %(counter)s se muestra como «menos de %(counter)s», para que nadie pueda ser reconocido.",

@@ -216,3 +216,15 @@ def test_people_outside_the_community_cannot_ask(client):
     client.force_login(UserFactory())
     assert client.get(reverse("mentoring:ask")).status_code == 403
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_my_lab_links_peer_mentoring_with_what_waits(client, pair, skill):
+    asker, peer = pair
+    _ask(asker, peer, skill)
+    client.force_login(peer)
+    with translation.override("fr"):
+        page = text_of(client.get(reverse("portal:home")))
+        assert reverse("mentoring:mine") in page
+        assert reverse("mentoring:ask") in page
+    assert "1 demande attend votre réponse" in page.replace("\u00a0", " ")
