@@ -95,3 +95,18 @@ def test_activity_forms_never_offer_the_private_audience():
 
     form = ActivityForm(user=StaffFactory())
     assert Audience.PRIVATE not in dict(form.fields["audience"].choices)
+
+
+@pytest.mark.django_db
+def test_private_activity_is_never_offered_to_a_campaign_or_a_convening(private):
+    from campaigns.selectors import _listed_activities
+    from convenings.selectors import attachable_activities
+    from tests.factories import ConveningFactory
+
+    activity, _first, _second = private
+    staff = StaffFactory()
+    assert not _listed_activities(staff).filter(pk=activity.pk).exists()
+    convening = ConveningFactory(
+        starts_on=activity.starts_at.date(), ends_on=activity.starts_at.date()
+    )
+    assert activity not in list(attachable_activities(convening=convening))
