@@ -23,6 +23,16 @@ class ActivityFormat(models.TextChoices):
 class Audience(models.TextChoices):
     COMMUNITY = "community", _("Learning Lab community")
     PUBLIC = "public", _("Public: anyone can see it and sign up")
+    # A peer-mentoring session (mentoring/): only the people registered for it (the pair),
+    # its hosts and the team see it; nobody else finds it in any list, feed or calendar.
+    PRIVATE = "private", _("Private: only the people invited")
+
+
+# What the forms that publish activities offer (a private activity is made by its own
+# service, never chosen in a form).
+Audience.OPEN_CHOICES = [
+    (value, label) for value, label in Audience.choices if value != Audience.PRIVATE
+]
 
 
 class ActivityStatus(models.TextChoices):

@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.permissions import is_staff
-from activities.enums import ActivityStatus, ActivityType, LedBy, MaterialKind, SupportKind
+from activities.enums import (
+    ActivityStatus,
+    ActivityType,
+    Audience,
+    LedBy,
+    MaterialKind,
+    SupportKind,
+)
 from activities.models import DETAILS_LIMIT, NOTE_LIMIT, Activity
 from activities.selectors import hosts_zone_for
 from activities.services import REASON_LIMIT
@@ -123,6 +130,7 @@ class ActivityForm(SafeTextMixin, forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = Audience.OPEN_CHOICES
         self._set_host_choices(user)
         if not self.instance.pk:
             self._set_defaults(user)

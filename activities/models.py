@@ -197,6 +197,10 @@ class Activity(LanguageListsMixin, models.Model):
         return self.audience == Audience.PUBLIC
 
     @property
+    def is_private(self) -> bool:
+        return self.audience == Audience.PRIVATE
+
+    @property
     def meets_in_person(self) -> bool:
         return self.format != ActivityFormat.ONLINE
 

@@ -80,7 +80,19 @@ def can_view_activity(user: User, activity: Activity) -> bool:
         return is_host(user, activity)
     if activity.audience == Audience.PUBLIC:
         return True
+    if activity.audience == Audience.PRIVATE:
+        return is_invited(user, activity) or is_host(user, activity)
     return is_community_member(user) or is_host(user, activity)
+
+
+def is_invited(user: User, activity: Activity) -> bool:
+    """Registered for the activity (whatever the status): who sees a private one."""
+    if not user.is_authenticated:
+        return False
+    mine = getattr(activity, "my_registrations", None)
+    if mine is not None:
+        return bool(mine)
+    return Registration.objects.filter(activity=activity, user=user).exists()
 
 
 def can_manage_activity(user: User, activity: Activity) -> bool:
@@ -292,7 +304,9 @@ def is_cancellable(activity: Activity) -> bool:
 
 
 def ensure_can_cancel_activity(user: User | None, activity: Activity) -> None:
-    if user is None or not can_change_content(user, activity):
+    """The hosts; for a private activity (a mentoring session), the people invited too."""
+    invited = user is not None and activity.is_private and is_invited(user, activity)
+    if user is None or not (invited or can_change_content(user, activity)):
         raise NotAllowed(_("Only the hosts can cancel this activity."))
     ensure_cancellable(activity)
 

@@ -49,13 +49,22 @@ def next_change(now: datetime.datetime) -> int:
 
 def activities_visible_to(*, user: User) -> QuerySet[Activity]:
     """Scheduled, cancelled and completed activities `user` may see (public ones for everybody,
-    community ones for the community), plus drafts and proposals they host; staff see all."""
+    community ones for the community, private ones for the people registered for them), plus
+    drafts and proposals they host; staff see all."""
     activities = Activity.objects.all()
     if is_staff(user):
         return activities
     listed = Q(status__in=ActivityStatus.LISTED)
-    visible = listed if is_community_member(user) else listed & Q(audience=Audience.PUBLIC)
+    if is_community_member(user):
+        visible = listed & ~Q(audience=Audience.PRIVATE)
+    else:
+        visible = listed & Q(audience=Audience.PUBLIC)
     if user.is_authenticated:
+        # A private activity: only the people invited (registered, whatever the status).
+        visible |= listed & Q(
+            Q(audience=Audience.PRIVATE),
+            Exists(Registration.objects.filter(activity=OuterRef("pk"), user=user)),
+        )
         # Subqueries, not joins: a join would repeat rows and inflate the counts annotated later.
         hosting = Q(
             Exists(Activity.host_people.through.objects.filter(activity=OuterRef("pk"), user=user))

@@ -14,6 +14,7 @@ from accounts.models import User
 from activities import notifications, permissions, selectors
 from activities.enums import (
     ActivityStatus,
+    Audience,
     LedBy,
     LogAction,
     RegistrationStatus,
@@ -130,6 +131,25 @@ def register(
     registration.save()
     notifications.arm_reminders(registration=registration)
     return registration
+
+
+@transaction.atomic
+def invite_to_private(*, activity: Activity, users) -> list[Registration]:
+    """Give each of `users` a confirmed place at a private activity (a peer-mentoring session,
+    made by mentoring.services): being registered is what lets them see it. Their reminders
+    are armed as for any registration."""
+    if activity.audience != Audience.PRIVATE:
+        raise ActivityError(_("Only a private activity has invited people."), status_code=409)
+    registrations = []
+    for user in users:
+        registration, _created = Registration.objects.update_or_create(
+            activity=activity,
+            user=user,
+            defaults={"status": RegistrationStatus.CONFIRMED, "requested_at": timezone.now()},
+        )
+        notifications.arm_reminders(registration=registration)
+        registrations.append(registration)
+    return registrations
 
 
 def _promote_waiting(activity: Activity) -> list[Registration]:

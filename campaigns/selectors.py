@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import is_staff
-from activities.enums import ActivityStatus
+from activities.enums import ActivityStatus, Audience
 from activities.models import Activity
 from activities.selectors import activities_visible_to
 from campaigns import permissions
@@ -113,7 +113,13 @@ def calendar_feed(*, user: User, limit: int = 500) -> QuerySet[Campaign]:
 
 
 def _listed_activities(user: User) -> QuerySet[Activity]:
-    return activities_visible_to(user=user).filter(status__in=ActivityStatus.LISTED)
+    # A private activity (a peer-mentoring session) is never part of a campaign, even for the
+    # team who may see it.
+    return (
+        activities_visible_to(user=user)
+        .filter(status__in=ActivityStatus.LISTED)
+        .exclude(audience=Audience.PRIVATE)
+    )
 
 
 def _published_stories(user: User) -> QuerySet[Story]:

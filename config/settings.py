@@ -79,6 +79,7 @@ LOCAL_APPS = [
     "convenings",
     "people",
     "regions",
+    "mentoring",
     "notifications",
     "portal",
 ]

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("convenings/", include("convenings.urls")),
     path("people/", include("people.urls")),
     path("regions/", include("regions.urls")),
+    path("mentoring/", include("mentoring.urls")),
     path("feedback/", include("feedback.urls")),
     path("notifications/", include("notifications.urls")),
     path("accounts/", include("accounts.urls")),

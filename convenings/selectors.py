@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import is_staff
-from activities.enums import ActivityStatus, RegistrationStatus
+from activities.enums import ActivityStatus, Audience, RegistrationStatus
 from activities.models import Activity, Material, Registration
 from activities.selectors import activities_visible_to
 from convenings.enums import ConveningState
@@ -164,6 +164,8 @@ def attachable_activities(*, convening: Convening) -> QuerySet[Activity]:
             convening_session__isnull=True, starts_at__gte=start, starts_at__lt=end
         )
         .exclude(status=ActivityStatus.CANCELLED)
+        # A private activity (a peer-mentoring session) is never a convening's session.
+        .exclude(audience=Audience.PRIVATE)
         .order_by("starts_at", "pk")
     )
 

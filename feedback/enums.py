@@ -12,6 +12,8 @@ class SurveyAudience(models.TextChoices):
     PARTNERS = "partners", _("All partner members")
     WORKING_GROUP = "working_group", _("The Working Group")
     ACTIVITY = "activity", _("The people registered for one activity")
+    # Provided by the app that knows who they are (mentoring), see feedback.permissions.
+    PEER_MENTORING = "peer_mentoring", _("Everyone whose peer mentoring has ended")
 
 
 class QuestionKind(models.TextChoices):

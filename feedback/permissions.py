@@ -3,6 +3,10 @@
 Each `can_...` answers a question for a page; each `ensure_...` refuses with `FeedbackNotAllowed`
 (403) and the one message that says why, for views (on GET) and services alike."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -23,6 +27,27 @@ def _confirmed_activity_ids(user: User, activity_ids) -> set[int]:
             activity_id__in=activity_ids, user=user, status=RegistrationStatus.CONFIRMED
         ).values_list("activity_id", flat=True)
     )
+
+
+@dataclass(frozen=True)
+class AudienceProvider:
+    """Who an audience defined by an app above this one holds (peer mentoring: everyone whose
+    relationship ended). That app provides it in its AppConfig.ready (dependencies point
+    down): `includes(user)` for one person, `people()` for the whole audience."""
+
+    includes: Callable[[User], bool]
+    people: Callable[[], QuerySet]
+
+
+_providers: dict[str, AudienceProvider] = {}
+
+
+def provide_audience(audience: str, provider: AudienceProvider) -> None:
+    _providers[audience] = provider
+
+
+def provided_audience(audience: str) -> AudienceProvider | None:
+    return _providers.get(audience)
 
 
 def surveys_in_audience(user: User, surveys) -> list[Survey]:
@@ -46,6 +71,10 @@ def surveys_in_audience(user: User, surveys) -> list[Survey]:
             return bool(user.is_working_group_member)
         if survey.audience == SurveyAudience.ACTIVITY:
             return survey.activity_id in registered
+        if survey.audience in _providers:
+            return _providers[survey.audience].includes(user)
+        if survey.audience == SurveyAudience.PEER_MENTORING:
+            return False
         return is_partner
 
     return [survey for survey in surveys if meant_for(survey)]

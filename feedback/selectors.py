@@ -31,7 +31,7 @@ from feedback.models import (
     Survey,
     SurveySummary,
 )
-from feedback.permissions import surveys_in_audience
+from feedback.permissions import provided_audience, surveys_in_audience
 from feedback.schedule import (
     AFTER_ACTIVITY_DAYS,
     LATE_LIMIT_DAYS,
@@ -50,6 +50,11 @@ def audience_of(*, survey: Survey) -> QuerySet[User]:
             registrations__activity_id=survey.activity_id,
             registrations__status=RegistrationStatus.CONFIRMED,
         )
+    provider = provided_audience(survey.audience)
+    if provider is not None:
+        return people.filter(pk__in=provider.people())
+    if survey.audience == SurveyAudience.PEER_MENTORING:
+        return people.none()
     return people.filter(memberships__isnull=False).distinct()
 
 
@@ -366,6 +371,15 @@ def attach_plan(*, activity, today: datetime.date | None = None) -> AttachPlan:
     if activity.is_cancelled:
         return AttachPlan(
             refusal=_("This activity was cancelled: there is nobody to ask about it.")
+        )
+    if activity.is_private:
+        # A private session (peer mentoring) has two people: they could never be anonymous.
+        # Ended mentoring relationships are asked together in one standing survey (mentoring/).
+        return AttachPlan(
+            refusal=_(
+                "This activity is private: so few people could never answer anonymously, so it "
+                "has no survey of its own."
+            )
         )
     if end_day < today - datetime.timedelta(days=LATE_LIMIT_DAYS):
         return AttachPlan(

@@ -18,6 +18,8 @@ class Preference(models.TextChoices):
     DECISIONS = "decisions", _("Decisions the Working Group takes (for its members)")
     # --- Partner stories (issue 17) ---
     STORIES = "stories", _("The team's suggestions on my stories, and their publication")
+    # --- Peer mentoring (issue 18) ---
+    MENTORING = "mentoring", _("Peer mentoring: requests to me, answers and introductions")
 
 
 class Kind(models.TextChoices):
@@ -44,6 +46,11 @@ class Kind(models.TextChoices):
     # --- Partner stories (issue 17) ---
     STORY_SUGGESTION = "story_suggestion", _("Suggestion on a story")
     STORY_PUBLISHED = "story_published", _("Story published")
+    # --- Peer mentoring (issue 18) ---
+    MENTORING_REQUEST = "mentoring_request", _("Mentoring request")
+    MENTORING_ACCEPTED = "mentoring_accepted", _("Mentoring accepted: an introduction")
+    MENTORING_DECLINED = "mentoring_declined", _("Mentoring declined")
+    MENTORING_ENDED = "mentoring_ended", _("Mentoring ended: the feedback survey")
 
 
 PREFERENCE_OF = {
@@ -70,6 +77,11 @@ PREFERENCE_OF = {
     # --- Partner stories (issue 17) ---
     Kind.STORY_SUGGESTION: Preference.STORIES,
     Kind.STORY_PUBLISHED: Preference.STORIES,
+    # --- Peer mentoring (issue 18) ---
+    Kind.MENTORING_REQUEST: Preference.MENTORING,
+    Kind.MENTORING_ACCEPTED: Preference.MENTORING,
+    Kind.MENTORING_DECLINED: Preference.MENTORING,
+    Kind.MENTORING_ENDED: Preference.MENTORING,
 }
 
 

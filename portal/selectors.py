@@ -15,6 +15,8 @@ from feedback import permissions as feedback_permissions
 from feedback import selectors as feedback
 from feedback.enums import SurveyKind
 from feedback.models import Survey
+from mentoring import permissions as mentoring_permissions
+from mentoring import selectors as mentoring_selectors
 from notifications import permissions as notification_permissions
 from notifications import selectors as notifications
 from notifications.enums import DeliveryStatus
@@ -61,6 +63,8 @@ class MyLab:
     staff: StaffTasks | None
     # --- The Working Group decides (issue 16): open decisions the member has not answered ---
     decisions_waiting: list = field(default_factory=list)
+    # Peer mentoring: requests waiting for the person's answer, relationships under way.
+    mentoring: dict = field(default_factory=dict)
 
 
 def _staff_tasks(user: User) -> StaffTasks | None:
@@ -125,6 +129,9 @@ def my_lab(*, user: User) -> MyLab:
         decisions_waiting=list(workinggroup.decisions_waiting_for(user=user)[:MY_ITEMS])
         if is_member
         else [],
+        mentoring=mentoring_selectors.counts_for_home(user=user)
+        if mentoring_permissions.can_ask(user)
+        else {},
     )
 
 

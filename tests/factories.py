@@ -15,6 +15,7 @@ from core.tokens import hash_token
 from feedback.enums import SurveyAudience, SurveyKind
 from feedback.models import Choice, Question, Survey
 from learning.models import LearningQuestion
+from mentoring.models import MentoringRequest
 from partners.enums import MembershipRole, Region, Visibility
 from partners.models import Membership, Organisation, OrganisationInvitation
 from people.enums import ProfileVisibility
@@ -346,3 +347,17 @@ class ProfileFactory(DjangoModelFactory):
     introduction_en = "I work with girls' clubs."
     original_language = "en"
     visibility = ProfileVisibility.COMMUNITY
+
+
+class MentoringRequestFactory(DjangoModelFactory):
+    """An open request between two new partner members on a new skill, in English."""
+
+    class Meta:
+        model = MentoringRequest
+
+    requester = factory.SubFactory(PartnerFactory)
+    peer = factory.SubFactory(PartnerFactory)
+    skill = factory.SubFactory(SkillFactory)
+    message = "Could you help me with our first grant proposal?"
+    message_language = "en"
+    language = "en"

@@ -98,7 +98,7 @@ class ItemForm(SafeTextMixin, forms.Form):
         required=False,
     )
     format = forms.ChoiceField(label=_("Format"), choices=ActivityFormat.choices)
-    audience = forms.ChoiceField(label=_("Expected audience"), choices=Audience.choices)
+    audience = forms.ChoiceField(label=_("Expected audience"), choices=Audience.OPEN_CHOICES)
     support_needed = forms.CharField(
         label=_("What support would you need from the Learning Lab team?"),
         required=False,

@@ -79,7 +79,7 @@ class Item(LanguageListsMixin, models.Model):
         _("format"), max_length=16, choices=ActivityFormat.choices, blank=True
     )
     audience = models.CharField(
-        _("expected audience"), max_length=16, choices=Audience.choices, blank=True
+        _("expected audience"), max_length=16, choices=Audience.OPEN_CHOICES, blank=True
     )
     support_needed = models.TextField(
         _("support needed from the Learning Lab team"),

@@ -161,6 +161,8 @@ def test_every_page_a_crawl_reaches_is_accessible_to_every_role(
     # One role per test, so parallel test processes share the crawl out.
     # A transactional test before this one may have emptied the lists a migration fills.
     import_module("partners.migrations.0002_seed_lists").seed(django_apps, None)
+    # The people's skills too: the demo profiles and mentoring requests name them.
+    import_module("people.migrations.0002_seed_skills").seed(django_apps, None)
     settings.DEBUG = True  # the demo data refuses to load without it (published passwords)
     call_command("load_demo_data", verbosity=0, stdout=io.StringIO())
     settings.DEBUG = False

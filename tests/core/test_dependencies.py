@@ -47,6 +47,18 @@ ALLOWED: dict[str, set[str]] = {
     # A region's page gathers its partners, coming activities and people (read through their
     # selectors).
     "regions": {"people", "activities", "partners", "accounts", "core"},
+    # Peer mentoring: suggestions from people's profiles (people.selectors decides who sees
+    # whom), sessions are private activities, the ended are asked in a feedback survey (an
+    # audience it provides to feedback), emails through notifications.
+    "mentoring": {
+        "people",
+        "activities",
+        "feedback",
+        "notifications",
+        "partners",
+        "accounts",
+        "core",
+    },
 }
 TOP = {"portal", "config"}
 OURS = set(ALLOWED) | TOP

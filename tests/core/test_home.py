@@ -13,8 +13,9 @@ def test_home_query_count_does_not_grow_with_organisations(
     MembershipFactory.create_batch(organisations, user=user)
     client.force_login(user)
 
-    # The "My Lab" home reads each app's selectors once (portal.selectors.my_lab).
-    with django_assert_max_num_queries(9):
+    # The "My Lab" home reads each app's selectors once (portal.selectors.my_lab); peer
+    # mentoring's counts are one of them (issue 18).
+    with django_assert_max_num_queries(10):
         response = client.get("/en/")
 
     assert response.status_code == 200

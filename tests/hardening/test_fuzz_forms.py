@@ -33,6 +33,7 @@ PROJECT_APPS = (
     "campaigns",
     "convenings",
     "people",
+    "mentoring",
 )
 ADMIN_ROLE = "admin"
 

@@ -34,6 +34,8 @@ from activities.services import rotate_calendar_token
 from campaigns.models import CampaignActivity, CampaignResource, CampaignStory
 from convenings.models import ConveningRegistration, ConveningSession, ConveningStory
 from feedback.enums import SurveyAudience
+from mentoring import services as mentoring_services
+from mentoring.selectors import Topic
 from notifications.enums import Kind
 from notifications.models import Delivery
 from notifications.registry import NotDue
@@ -326,6 +328,30 @@ def canary_world(settings, tmp_path):
         profile.skills_offered.add(Skill.objects.get(slug="fundraising"))
         ProfileLanguage.objects.create(profile=profile, code="fr", level=LanguageLevel.FLUENT)
     ProfileFactory(user=member, region=visible.region).themes.add(theme)
+    # --- Peer mentoring (issue 18): "member" asked the listed hidden member for mentoring; she
+    # accepted and planned the first session in her (the hidden organisation's) zone. She also
+    # asked "wg_member", still open. Neither the suggestions, the requests, the emails, the
+    # private session nor its .ics may name her organisation, its zone or its email domain.
+    fundraising = Skill.objects.get(slug="fundraising")
+    ProfileLanguage.objects.create(profile=member.profile, code="fr", level=LanguageLevel.WORKING)
+    wg_profile = ProfileFactory(user=wg_member)
+    wg_profile.skills_offered.add(fundraising)
+    ProfileLanguage.objects.create(profile=wg_profile, code="fr", level=LanguageLevel.FIRST)
+    mentoring = mentoring_services.ask(
+        requester=member, peer=listed, topic=Topic(skill=fundraising), message="Bonjour"
+    )
+    mentoring_services.accept(request=mentoring, by=listed)
+    mentoring_session = mentoring_services.plan_session(
+        relationship=mentoring,
+        by=listed,
+        starts_at=timezone.now() + datetime.timedelta(days=4),
+        minutes=60,
+        zone=HIDDEN_ZONE,
+        online_link="https://meet.example/pair-room",
+    )
+    asked_by_hidden = mentoring_services.ask(
+        requester=listed, peer=wg_member, topic=Topic(skill=fundraising), message="Hola"
+    )
 
     users = {
         "visitor": None,
@@ -372,6 +398,9 @@ def canary_world(settings, tmp_path):
             "region": visible.region,
         },
         "listed": listed,
+        "mentoring": mentoring,
+        "mentoring_session": mentoring_session.activity,
+        "asked_by_hidden": asked_by_hidden,
     }
 
 
@@ -452,6 +481,10 @@ def _start_urls(world, user) -> list[str]:
         "draft_photo": 0,
         "convening_session": 0,
         "convening_story": 0,
+        "mentoring_topic": "skill:fundraising",
+        "mentoring_peer": world["listed"].pk,
+        "mentoring_request": world["asked_by_hidden"].pk,
+        "mentoring_relationship": world["mentoring"].pk,
     }
     urls = []
     for name, (method, kwargs, _data, _expected) in MATRIX.items():
@@ -480,6 +513,10 @@ def _start_urls(world, user) -> list[str]:
         "/fr/people/?skill=fundraising&language=fr",
         "/es/regions/latin_america/",
         f"/en/activities/?region={world['hidden'].region}",
+        reverse("mentoring:request", kwargs={"pk": world["mentoring"].pk}),
+        reverse("activities:detail", kwargs={"pk": world["mentoring_session"].pk}),
+        reverse("activities:ics", kwargs={"pk": world["mentoring_session"].pk}),
+        "/fr/mentoring/ask/?topic=skill:fundraising&interpretation=on",
     ]
     if user is not None:
         urls.append(
@@ -534,6 +571,9 @@ def test_no_page_feed_calendar_or_export_shows_a_hidden_organisation(client, can
     if role not in ("visitor", "staff", "hidden_member"):
         # The member of the hidden organisation who opted in is listed, without it.
         assert "I train facilitators." in text
+    if role == "member":
+        # Their mentoring with the hidden member was crawled (the request and its session).
+        assert "Bonjour" in text and "Listed Nadia" in text
     if role in MAY_SEE_HIDDEN:
         # The positive control: the same crawl finds the canaries where they may be seen.
         assert "Zqxhidden Collective" in text
@@ -559,10 +599,46 @@ EMAIL_KINDS = [
     Kind.DECISION_OPENED,
     Kind.DECISION_REMINDER,
     Kind.DECISION_RESULT,
+    # Peer mentoring (issue 18): each role is given a request from the hidden member (to them),
+    # and the introduction, the answer and the ending of the world's relationship.
+    Kind.MENTORING_REQUEST,
+    Kind.MENTORING_ACCEPTED,
+    Kind.MENTORING_DECLINED,
+    Kind.MENTORING_ENDED,
 ]
 
 
+def _mentoring_ref(world, user, kind) -> int:
+    """A request between `user` and the listed member of the hidden organisation, in the state
+    the email of `kind` is about (hers to them for a request, theirs to her otherwise)."""
+    from mentoring.models import MentoringRequest
+    from tests.factories import MentoringRequestFactory
+
+    listed = world["listed"]
+    if kind == Kind.MENTORING_REQUEST:
+        found = MentoringRequest.objects.filter(requester=listed, peer=user, state="requested")
+        return (
+            found.first() or MentoringRequestFactory(requester=listed, peer=user, message="Hi")
+        ).pk
+    state = {
+        Kind.MENTORING_ACCEPTED: "accepted",
+        Kind.MENTORING_DECLINED: "declined",
+        Kind.MENTORING_ENDED: "ended",
+    }[kind]
+    return MentoringRequestFactory(
+        requester=user, peer=listed, state=state, decline_note="Not now", ended_by=listed
+    ).pk
+
+
 def _delivery(world, user, kind) -> Delivery:
+    if kind.startswith("mentoring_"):
+        return Delivery.objects.create(
+            key=f"canary-{kind}-{user.pk}",
+            kind=kind,
+            user=user,
+            ref_id=_mentoring_ref(world, user, kind),
+            due_at=timezone.now() - datetime.timedelta(minutes=1),
+        )
     shared = world["shared"]
     registration = Registration.objects.filter(activity=shared, user=user).first()
     ref = {
@@ -757,6 +833,17 @@ DIRECT_TRACES = {
     # lists a member of a hidden organisation only when they opted in, never with it.
     ("people/_card.html", "card.person.display_name"): "cards of profiles_visible_to",
     ("people/person.html", "person.display_name"): "a page of profiles_visible_to",
+    # Peer mentoring: the suggestions are profiles_visible_to; every other page is one of the
+    # viewer's own requests, naming the other of the two (who asked, or whom they asked), and
+    # the address only once accepted and only when traces_for shows its owner.
+    ("mentoring/ask.html", "peer.user.display_name"): "suggestions of profiles_visible_to",
+    ("mentoring/new.html", "peer.display_name"): "a peer checked by selectors.may_ask",
+    ("mentoring/_row.html", "item.peer.display_name"): "the viewer's own request",
+    ("mentoring/_row.html", "item.requester.display_name"): "the viewer's own request",
+    ("mentoring/request.html", "other.display_name"): "the other of the viewer's request",
+    ("mentoring/decline.html", "other.display_name"): "the other of the viewer's request",
+    ("mentoring/plan.html", "other.display_name"): "the other of the viewer's request",
+    ("mentoring/end.html", "other.display_name"): "the other of the viewer's request",
     ("partners/profile.html", "organisation.city"): "the profile selector's organisation",
     ("partners/members.html", "membership.user.display_name"): "the organisation's own leads",
     ("partners/members.html", "membership.user.email"): "the organisation's own leads",

@@ -22,6 +22,7 @@ from notifications.models import Delivery
 from notifications.services import unsubscribe_token
 from partners.enums import MembershipRole
 from people.enums import ProfileVisibility
+from people.models import ProfileLanguage
 from resources.models import ResourceFile
 from stories.enums import StoryState
 from stories.models import StoryPhoto
@@ -35,9 +36,11 @@ from tests.factories import (
     LearningQuestionFactory,
     MeetingFactory,
     MembershipFactory,
+    MentoringRequestFactory,
     OrganisationFactory,
     ProfileFactory,
     ResourceFactory,
+    SkillFactory,
     StaffFactory,
     StoryFactory,
     SurveyFactory,
@@ -366,6 +369,54 @@ MATRIX = {
     ),
     "regions:index": ("get", {}, {}, _everyone()),
     "regions:region": ("get", {"code": "region"}, {}, _everyone()),
+    # --- Peer mentoring (issue 18): "other_lead" asked "member" (open, `mentoring_request`);
+    # "member" and "wg_member" are under way (`mentoring_relationship`). A request is the two
+    # people's alone: 404 for anyone else, the team included.
+    "mentoring:mine": ("get", {}, {}, COMMUNITY),
+    "mentoring:figures": ("get", {}, {}, STAFF_ONLY),
+    "mentoring:ask": ("get", {}, {"topic": "mentoring_topic"}, COMMUNITY),
+    "mentoring:new": (
+        "get",
+        {},
+        {"peer": "mentoring_peer", "topic": "mentoring_topic"},
+        {**_signed_in(OK), "member": MISSING},
+    ),
+    "mentoring:request": (
+        "get",
+        {"pk": "mentoring_request"},
+        {},
+        {**_signed_in(MISSING, staff=MISSING), "member": OK, "other_lead": OK},
+    ),
+    "mentoring:accept": (
+        "post",
+        {"pk": "mentoring_request"},
+        {"version": "mentoring_version"},
+        {**_signed_in(MISSING, staff=MISSING), "member": OK, "other_lead": DENIED},
+    ),
+    "mentoring:decline": (
+        "get",
+        {"pk": "mentoring_request"},
+        {},
+        {**_signed_in(MISSING, staff=MISSING), "member": OK, "other_lead": DENIED},
+    ),
+    "mentoring:withdraw": (
+        "post",
+        {"pk": "mentoring_request"},
+        {"version": "mentoring_version"},
+        {**_signed_in(MISSING, staff=MISSING), "member": DENIED, "other_lead": OK},
+    ),
+    "mentoring:plan": (
+        "get",
+        {"pk": "mentoring_relationship"},
+        {},
+        {**_signed_in(MISSING, staff=MISSING), "member": OK, "wg_member": OK},
+    ),
+    "mentoring:end": (
+        "get",
+        {"pk": "mentoring_relationship"},
+        {},
+        {**_signed_in(MISSING, staff=MISSING), "member": OK, "wg_member": OK},
+    ),
 }
 
 
@@ -495,7 +546,23 @@ def world(settings, tmp_path):
         photo=SimpleUploadedFile("me.jpg", _jpeg()),
         photo_alt="Me",
     )
+    # --- Peer mentoring (issue 18)
+    skill = SkillFactory(slug="matrix-skill")
+    offering = ProfileFactory(user=member_membership.user)
+    offering.skills_offered.add(skill)
+    ProfileLanguage.objects.create(profile=offering, code="en", level="fluent")
+    mentoring_request = MentoringRequestFactory(
+        requester=users["other_lead"], peer=member_membership.user, skill=skill
+    )
+    mentoring_relationship = MentoringRequestFactory(
+        requester=member_membership.user, peer=users["wg_member"], skill=skill, state="accepted"
+    )
     return {
+        "mentoring_topic": f"skill:{skill.slug}",
+        "mentoring_peer": member_membership.user.pk,
+        "mentoring_request": mentoring_request.pk,
+        "mentoring_version": mentoring_request.version,
+        "mentoring_relationship": mentoring_relationship.pk,
         "profile_person": owner.pk,
         "region": organisation.region,
         "campaign": campaign.slug,

@@ -208,6 +208,53 @@ def _story_published(kind, user):
     return {"ref_id": story.pk}, [TITLE]
 
 
+# --- Peer mentoring (issue 18) ---
+
+
+def _mentoring(kind, user, **kwargs):
+    from tests.factories import MentoringRequestFactory, SkillFactory
+
+    other = MembershipFactory(user=UserFactory(display_name=NAME)).user
+    skill = SkillFactory(name_en=TITLE)
+    if kind == "mentoring_request":
+        return MentoringRequestFactory(requester=other, peer=user, skill=skill, message=MESSAGE)
+    state = {"mentoring_accepted": "accepted", "mentoring_declined": "declined"}.get(kind, "ended")
+    return MentoringRequestFactory(
+        requester=user,
+        peer=other,
+        skill=skill,
+        state=state,
+        decline_note=MESSAGE,
+        decline_note_language="fr",
+        message_language="fr",
+    )
+
+
+def _mentoring_request(kind, user):
+    request = _mentoring(kind, user)
+    request.message_language = "fr"
+    request.save()
+    return {"ref_id": request.pk}, [TITLE], [TITLE, MESSAGE, *_written_in_french(user)]
+
+
+def _mentoring_answer(kind, user):
+    request = _mentoring(kind, user)
+    extra = [MESSAGE, *_written_in_french(user)] if kind == "mentoring_declined" else []
+    return (
+        {"ref_id": request.pk},
+        [TITLE] if kind != "mentoring_accepted" else [NAME],
+        [
+            TITLE,
+            *extra,
+        ],
+    )
+
+
+def _mentoring_ended(kind, user):
+    request = _mentoring(kind, user)
+    return {"ref_id": request.pk}, [NAME], [TITLE]
+
+
 # One way to make a due email of each kind, and the hostile texts its subject and body carry.
 # A new kind without an entry here fails the test below: add it.
 SETUPS = {
@@ -233,6 +280,11 @@ SETUPS = {
     # Partner stories (issue 17)
     "story_suggestion": _story_suggestion,
     "story_published": _story_published,
+    # Peer mentoring (issue 18)
+    "mentoring_request": _mentoring_request,
+    "mentoring_accepted": _mentoring_answer,
+    "mentoring_declined": _mentoring_answer,
+    "mentoring_ended": _mentoring_ended,
 }
 
 

@@ -19,6 +19,7 @@ from campaigns import demo as campaigns_demo
 from convenings import demo as convenings_demo
 from feedback import demo as feedback_demo
 from learning import demo as learning_demo
+from mentoring import demo as mentoring_demo
 from partners import demo as partners_demo
 from people import demo as people_demo
 from resources import demo as resources_demo
@@ -65,6 +66,7 @@ class Command(BaseCommand):
                 organisations=organisations, staff=staff, partners=partners
             )
             created += people_demo.load(people=people)
+            created += mentoring_demo.load(people=people)
 
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new records).")
