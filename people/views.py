@@ -120,6 +120,9 @@ def person(request, pk: int):
             "organisations": card.organisations,
             "languages": card.languages,
             "is_own": profile.user_id == request.user.pk,
+            # Peer mentoring asks the same of the asker as the directory does of its readers.
+            "may_ask_mentoring": profile.user_id != request.user.pk
+            and permissions.can_browse_people(request.user),
         },
     )
 

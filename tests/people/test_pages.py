@@ -261,3 +261,22 @@ def test_a_giant_image_is_refused_and_a_photo_loses_its_metadata(client):
     client.post("/es/people/me/photo/", {"image": upload, "alt_text": "Yo"})
     with Profile.objects.get(user=user).photo.open("rb") as stored:
         assert not Image.open(stored).getexif()
+
+
+def test_a_person_page_offers_peer_mentoring_on_each_skill_they_offer(client):
+    fundraising = Skill.objects.get(slug="fundraising")
+    peer = ProfileFactory(user=PartnerFactory(display_name="Aminata"))
+    peer.skills_offered.add(fundraising)
+    asker = PartnerFactory(language="es")
+    client.force_login(asker)
+
+    page = client.get(f"/es/people/{peer.user_id}/").content.decode()
+    link = f"/es/mentoring/ask/new/?peer={peer.user_id}&amp;topic=skill:fundraising"
+    assert link in page
+    assert "Pedir a Aminata una mentoría sobre" in page
+    # The link leads to the request form for that peer and skill.
+    assert client.get(link.replace("&amp;", "&")).status_code == 200
+
+    # Not on one's own page.
+    client.force_login(peer.user)
+    assert "/mentoring/ask/new/" not in client.get(f"/es/people/{peer.user_id}/").content.decode()
