@@ -17,12 +17,14 @@ MATCHED = (
     "valentina",
     "aminata",
     "fundraising",
-    "¿Me ayudas con nuestra primera propuesta a una fundación? Nos cuesta el presupuesto.",
+    # Written in English, the language the two share (Aminata reads no Spanish).
+    "Could you help us with our first proposal to a foundation? The budget is the hard part.",
 )
 OPEN = ("ana", "achieng", "fundraising", "I would love to learn how you found your first donors.")
 
 
 def _ask(people, requester, peer, skill, message) -> MentoringRequest | None:
+    """A request; the demo's messages are in English, the language each pair shares."""
     requester, peer = people[requester], people[peer]
     if MentoringRequest.objects.filter(requester=requester, peer=peer).exists():
         return None
@@ -31,6 +33,7 @@ def _ask(people, requester, peer, skill, message) -> MentoringRequest | None:
         peer=peer,
         topic=Topic(skill=Skill.objects.get(slug=skill)),
         message=message,
+        message_language="en",
     )
 
 

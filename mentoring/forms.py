@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,9 @@ class RequestForm(SafeTextMixin, forms.Form):
             "reads it; not even the Learning Lab team sees it."
         ),
     )
+    message_language = forms.ChoiceField(
+        label=_("Your message is written in"), choices=settings.LANGUAGES, required=False
+    )
 
     def topic_value(self) -> Topic:
         return self.fields["topic"].to_topic(self.cleaned_data["topic"])
@@ -85,6 +89,9 @@ class DeclineForm(VersionForm):
         max_length=NOTE_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example, when you might have time, or someone else to ask."),
+    )
+    note_language = forms.ChoiceField(
+        label=_("Your note is written in"), choices=settings.LANGUAGES, required=False
     )
 
 

@@ -14,6 +14,7 @@ from django.http import Http404
 from accounts.models import User
 from activities.enums import ActivityStatus
 from activities.models import Activity
+from core import languages
 from mentoring.enums import Reason, RequestState
 from mentoring.models import MentoringRequest, MentoringSession
 from partners.enums import Region
@@ -176,6 +177,16 @@ def _explain(profile: Profile, topic: Topic, mine: dict, region: str) -> Suggest
         peer.reasons.append((str(Reason.MENTORED.label), str(profile.mentored)))
         peer.score += min(profile.mentored, 2)
     return peer
+
+
+def likely_language(*, writer: User, reader: User) -> str:
+    """The portal language `writer` most likely writes to `reader` in, offered first on their
+    forms: the first of the writer's languages the reader speaks too, else the writer's own."""
+    theirs = set(own_languages(reader))
+    shared = [code for code in own_languages(writer) if code in theirs]
+    portal = languages.codes()
+    own = writer.language if writer.language in portal else settings.LANGUAGE_CODE
+    return next((code for code in shared if code in portal), own)
 
 
 def may_ask(*, viewer: User, peer: User, topic: Topic) -> bool:

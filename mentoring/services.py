@@ -62,6 +62,11 @@ def _language_of(user: User) -> str:
     return user.language if user.language in languages.codes() else settings.LANGUAGE_CODE
 
 
+def _written_in(said: str, writer: User) -> str:
+    """The language a message is written in: what the writer said, else their own language."""
+    return said if said in languages.codes() else _language_of(writer)
+
+
 @transaction.atomic
 def ask(
     *,
@@ -69,6 +74,7 @@ def ask(
     peer: User,
     topic: selectors.Topic,
     message: str = "",
+    message_language: str = "",
     interpretation_ok: bool = False,
 ) -> MentoringRequest:
     """Ask `peer` for mentoring on `topic`.
@@ -106,7 +112,7 @@ def ask(
         theme=topic.theme,
         skill=topic.skill,
         message=message,
-        message_language=_language_of(requester),
+        message_language=_written_in(message_language, requester),
         language=shared[0] if shared else "",
         interpretation_ok=interpretation_ok or not shared,
     )
@@ -153,7 +159,12 @@ def accept(*, request: MentoringRequest, by: User, version: int | None = None) -
 
 @transaction.atomic
 def decline(
-    *, request: MentoringRequest, by: User, note: str = "", version: int | None = None
+    *,
+    request: MentoringRequest,
+    by: User,
+    note: str = "",
+    note_language: str = "",
+    version: int | None = None,
 ) -> MentoringRequest:
     """The peer declines, with an optional note. Sent: a kind word to the requester (with the
     note, in the language it was written in)."""
@@ -161,7 +172,7 @@ def decline(
     permissions.ensure_can_answer(by, request)
     _move(request, RequestState.DECLINED, version)
     request.decline_note = clean_text(note, limit=NOTE_LIMIT)
-    request.decline_note_language = _language_of(by) if request.decline_note else ""
+    request.decline_note_language = _written_in(note_language, by) if request.decline_note else ""
     request.answered_at = timezone.now()
     request.save()
     notify(

@@ -82,6 +82,7 @@ def new(request):
             peer=peer,
             topic=form.topic_value(),
             message=form.cleaned_data["message"],
+            message_language=form.cleaned_data["message_language"],
             interpretation_ok=form.cleaned_data["interpretation"],
         )
         messages.success(
@@ -92,6 +93,7 @@ def new(request):
     initial = {
         "topic": data.get("topic", ""),
         "interpretation": probe.cleaned_data.get("interpretation"),
+        "message_language": selectors.likely_language(writer=request.user, reader=peer),
     }
     form = (
         RequestForm(data=request.POST) if request.method == "POST" else RequestForm(initial=initial)
@@ -163,6 +165,7 @@ def decline(request, pk: int):
             request=relationship,
             by=request.user,
             note=form.cleaned_data["note"],
+            note_language=form.cleaned_data["note_language"],
             version=form.cleaned_data["version"],
         )
         messages.success(request, _("Your answer is sent, with kindness."))
@@ -171,7 +174,16 @@ def decline(request, pk: int):
     return form_page(
         request,
         "mentoring/decline.html",
-        form=bound_form(DeclineForm, request, initial={"version": relationship.version}),
+        form=bound_form(
+            DeclineForm,
+            request,
+            initial={
+                "version": relationship.version,
+                "note_language": selectors.likely_language(
+                    writer=request.user, reader=relationship.other(request.user)
+                ),
+            },
+        ),
         on_valid=done,
         context={"item": relationship, "other": relationship.other(request.user)},
     )

@@ -44,7 +44,9 @@ def _ask(asker, peer, skill, **kwargs):
 @pytest.mark.django_db
 def test_ask_sends_the_request_to_the_peer_in_their_language_without_the_address(pair, skill):
     asker, peer = pair
-    request = _ask(asker, peer, skill, message="¿Me ayudas con la propuesta?")
+    request = _ask(
+        asker, peer, skill, message="¿Me ayudas con la propuesta?", message_language="es"
+    )
 
     assert request.state == RequestState.REQUESTED
     assert request.language == "es"
@@ -115,7 +117,7 @@ def test_accept_introduces_both_with_each_others_address(pair, skill):
 def test_decline_sends_the_kind_note_to_the_requester(pair, skill):
     asker, peer = pair
     request = _ask(asker, peer, skill)
-    services.decline(request=request, by=peer, note="Pas ce mois-ci, désolée.")
+    services.decline(request=request, by=peer, note="Pas ce mois-ci, désolée.", note_language="fr")
 
     delivery = Delivery.objects.get(kind=Kind.MENTORING_DECLINED)
     assert delivery.user == asker
@@ -228,3 +230,31 @@ def test_my_lab_links_peer_mentoring_with_what_waits(client, pair, skill):
         assert reverse("mentoring:mine") in page
         assert reverse("mentoring:ask") in page
     assert "1 demande attend votre réponse" in page.replace("\u00a0", " ")
+
+
+@pytest.mark.django_db
+def test_a_message_written_in_the_readers_language_carries_no_translation_notice(pair, skill):
+    asker, peer = pair
+    # Ana (Spanish) writes to Awa in French, and says so: Awa is not told it was translated.
+    _ask(asker, peer, skill, message="Pouvez-vous m’aider ?", message_language="fr")
+
+    email = render(Delivery.objects.get(kind=Kind.MENTORING_REQUEST))
+    assert "Pouvez-vous m’aider ?" in email.body
+    assert translated("fr", "Originally written in Spanish.") not in email.body
+
+
+@pytest.mark.django_db
+def test_the_forms_offer_first_the_language_the_two_share(client, pair, skill):
+    asker, peer = pair
+    client.force_login(asker)
+
+    page = client.get(
+        reverse("mentoring:new") + f"?peer={peer.pk}&topic=skill:{skill.slug}"
+    ).content.decode()
+    # They share Spanish (Awa speaks it fluently): offered first for Ana's message.
+    assert '<option value="es" selected>' in page
+
+    request = _ask(asker, peer, skill)
+    client.force_login(peer)
+    page = client.get(reverse("mentoring:decline", kwargs={"pk": request.pk})).content.decode()
+    assert '<option value="es" selected>' in page
