@@ -61,6 +61,9 @@ PAGES = {
     "people": "people/",
     "person": "people/{listed_person}/",
     "my-people-profile": "people/me/",
+    "mentoring": "mentoring/",
+    "mentoring-ask": "mentoring/ask/?topic=skill:fundraising",
+    "mentoring-request": "mentoring/{mentoring_pair}/",
     "regions": "regions/",
     "region": "regions/latin_america/",
     "profile": "accounts/profile/",
@@ -80,6 +83,9 @@ SKIP = {
         "people",
         "person",
         "my-people-profile",
+        "mentoring",
+        "mentoring-ask",
+        "mentoring-request",
     )
 }
 SIGNED_OUT_ONLY = {"sign-in"}
@@ -90,6 +96,7 @@ from activities.models import Activity
 from campaigns.models import Campaign
 from feedback.models import Survey
 from partners.models import Organisation
+from mentoring.models import MentoringRequest
 from people.models import Profile
 from resources.models import Resource
 from stories.models import Story
@@ -111,6 +118,7 @@ result = {
     "listed_person": Profile.objects.filter(
         visibility="community", listed_if_hidden=False
     ).order_by("pk")[0].user_id,
+    "mentoring_pair": MentoringRequest.objects.filter(state="accepted").order_by("pk")[0].pk,
     "public_story": Story.objects.filter(audience="public", state="published").order_by("pk")[0].pk,
 }
 """

@@ -148,3 +148,22 @@ def test_plan_page_makes_the_session(client, relationship):
     assert session.activity.starts_at == _soon("Africa/Dakar")
     bad = client.post(url, {"starts_at": "not a date", "minutes": "45", "format": "online"})
     assert bad.status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_relationship_page_lists_sessions_with_weekday_times_and_the_readers_zone(
+    client, relationship
+):
+    _plan(relationship, relationship.requester)
+    relationship.peer.language = "fr"
+    relationship.peer.save()
+    client.force_login(relationship.peer)
+
+    page = text_of(client.get(f"/fr/mentoring/{relationship.pk}/"))
+
+    # 15:00 – 16:00 in Bogotá, read in Dakar: 20:00 – 21:00, the zone named as in CLDR.
+    day = _soon("America/Bogota").astimezone(zoneinfo.ZoneInfo("Africa/Dakar"))
+    weekday = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    assert weekday[day.weekday()] in page
+    assert "20:00" in page and "21:00" in page
+    assert "(heure de Dakar)" in page
