@@ -75,6 +75,15 @@ def main() -> None:
         ("coming convening (visitor)", visitor, "/fr/convenings/oaxaca/"),
         ("convening sessions form (partner)", member, "/es/convenings/oaxaca/register/"),
         ("past convening's archive (visitor)", visitor, "/en/convenings/nairobi/"),
+        ("people directory (partner)", member, "/es/people/"),
+        ("my community profile (partner)", member, "/es/people/me/"),
+        ("a region (visitor)", visitor, "/fr/regions/latin_america/"),
+        ("a region with its people (partner)", member, "/es/regions/latin_america/"),
+        (
+            "peer mentoring suggestions (partner)",
+            member,
+            "/es/mentoring/ask/?topic=skill:fundraising",
+        ),
     ]
     print(f"{'page':<38} {'requests':>8} {'lazy':>6} {'KB (gzip)':>10}  within budget")
     for name, client, path in pages:
