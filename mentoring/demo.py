@@ -42,14 +42,15 @@ def load(*, people: dict[str, User]) -> int:
     created = 0
     matched = _ask(people, *MATCHED)
     if matched is not None:
-        services.accept(request=matched, by=matched.peer)
         peer = matched.peer
         day = timezone.localdate() + datetime.timedelta(days=7)
         start = datetime.datetime.combine(
             day, datetime.time(15), timezone.get_fixed_timezone(0)
         ).astimezone(datetime.UTC)
-        services.plan_session(
-            relationship=matched, by=peer, starts_at=start, minutes=60, zone=peer.timezone
+        services.accept(
+            request=matched,
+            by=peer,
+            first_session={"starts_at": start, "minutes": 60, "zone": peer.timezone},
         )
         created += 2
     if _ask(people, *OPEN) is not None:

@@ -140,3 +140,9 @@ class SessionForm(SafeTextMixin, forms.Form):
             except forms.ValidationError as error:
                 self.add_error("starts_at", error)
         return data
+
+
+class AcceptForm(SessionForm):
+    """Accepting a request plans the first session with it (a private activity for the two)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=10**6)

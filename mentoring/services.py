@@ -139,9 +139,18 @@ def _move(request: MentoringRequest, to: str, version: int | None) -> MentoringR
 
 
 @transaction.atomic
-def accept(*, request: MentoringRequest, by: User, version: int | None = None) -> MentoringRequest:
+def accept(
+    *,
+    request: MentoringRequest,
+    by: User,
+    version: int | None = None,
+    first_session: dict | None = None,
+) -> MentoringRequest:
     """The peer accepts: the request becomes a mentoring relationship. Sent: an introduction to
-    both, each with the other's name and email address (never shown before acceptance)."""
+    both, each with the other's name and email address (never shown before acceptance).
+    `first_session` (the arguments of `plan_session` but the relationship and the planner):
+    their first session, planned in the same step (the portal's accept form always gives it);
+    refused, it takes the acceptance back with it."""
     request = _locked(request)
     permissions.ensure_can_answer(by, request)
     _move(request, RequestState.ACCEPTED, version)
@@ -154,6 +163,8 @@ def accept(*, request: MentoringRequest, by: User, version: int | None = None) -
             key=f"{Kind.MENTORING_ACCEPTED}:{request.pk}:{person.pk}",
             ref_id=request.pk,
         )
+    if first_session is not None:
+        plan_session(relationship=request, by=by, **first_session)
     return request
 
 

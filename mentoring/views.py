@@ -11,7 +11,15 @@ from core.timezones import zone_label
 from mentoring import permissions, selectors, services
 from mentoring.enums import RequestState
 from mentoring.exceptions import MentoringError
-from mentoring.forms import DeclineForm, EndForm, FindForm, RequestForm, SessionForm, VersionForm
+from mentoring.forms import (
+    AcceptForm,
+    DeclineForm,
+    EndForm,
+    FindForm,
+    RequestForm,
+    SessionForm,
+    VersionForm,
+)
 from partners.selectors import traces_for
 from people.validators import spoken_language_name
 
@@ -107,10 +115,13 @@ def new(request):
     )
 
 
-def _detail_context(request, relationship) -> dict:
+def _detail_context(request, relationship, accept_form=None) -> dict:
     user = request.user
     other = relationship.other(user)
     return {
+        "accept_form": accept_form
+        or AcceptForm(initial={"version": relationship.version}, zone=user.timezone),
+        "zone": zone_label(user.timezone),
         "item": relationship,
         "other": other,
         # Shown once accepted, unless its domain would name an organisation hidden from the
@@ -141,17 +152,49 @@ def detail(request, pk: int):
 @login_required
 @require_POST
 def accept(request, pk: int):
+    """Accept, with the first session (in the peer's time zone): one form, one step."""
     relationship = selectors.request_for_page(user=request.user, pk=pk)
     permissions.ensure_can_answer(request.user, relationship)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        raise MentoringError(_("This form is out of date. Look at the request again."))
-    services.accept(request=relationship, by=request.user, version=form.cleaned_data["version"])
-    messages.success(
+    zone = request.user.timezone
+
+    def done(form):
+        data = form.cleaned_data
+        services.accept(
+            request=relationship,
+            by=request.user,
+            version=data["version"],
+            first_session=_session_arguments(data, zone),
+        )
+        messages.success(
+            request,
+            _(
+                "Thank you! We have introduced you to each other by email, and your first "
+                "session is in both your calendars."
+            ),
+        )
+        return redirect("mentoring:request", pk=pk)
+
+    form = AcceptForm(request.POST, zone=zone)
+    return form_page(
         request,
-        _("Thank you! We have introduced you to each other by email. Now plan a first session."),
+        "mentoring/request.html",
+        form=form,
+        form_name="accept_form",
+        on_valid=done,
+        context=lambda: _detail_context(request, relationship, accept_form=form),
     )
-    return redirect("mentoring:request", pk=pk)
+
+
+def _session_arguments(data: dict, zone: str) -> dict:
+    """What `services.plan_session` takes from a session form's cleaned data."""
+    return {
+        "starts_at": data["starts_at"],
+        "minutes": data["minutes"],
+        "zone": zone,
+        "format": data["format"],
+        "place": data["place"],
+        "online_link": data["online_link"],
+    }
 
 
 @login_required
@@ -212,14 +255,7 @@ def plan(request, pk: int):
     def done(form):
         data = form.cleaned_data
         session = services.plan_session(
-            relationship=relationship,
-            by=request.user,
-            starts_at=data["starts_at"],
-            minutes=data["minutes"],
-            zone=zone,
-            format=data["format"],
-            place=data["place"],
-            online_link=data["online_link"],
+            relationship=relationship, by=request.user, **_session_arguments(data, zone)
         )
         messages.success(request, _("The session is planned: you both have it in your calendar."))
         return redirect("activities:detail", pk=session.activity_id)

@@ -1,9 +1,12 @@
 """Peer mentoring (issue 18) in a real browser, on a phone and on a desktop screen, with
 axe-core on each page: in Spanish, a partner asks for mentoring on fundraising from My Lab, reads
 why a French-speaking peer is suggested and sends her request; in French, the peer opens it from
-My Lab and accepts, and then sees her address."""
+My Lab and accepts with their first session, and then sees her address."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
 from mentoring.enums import RequestState
 from mentoring.models import MentoringRequest
@@ -74,12 +77,21 @@ def test_a_partner_asks_for_mentoring_in_spanish_and_the_peer_accepts_in_french(
             page.locator(f"main a[href='/fr/mentoring/{request.pk}/']").first.click()
         _check_accessibility(page)
         assert "¿Me ayudas con nuestra primera propuesta?" in page.locator("main").inner_text()
+        accept = page.locator(f"main form[action='/fr/mentoring/{request.pk}/accept/']")
+        first_day = timezone.localdate() + datetime.timedelta(days=9)
+        accept.locator("input[name=starts_at]").fill(f"{first_day.isoformat()}T16:00")
+        accept.locator("input[name=online_link]").fill("https://meet.example/valentina-aminata")
         with page.expect_navigation():
-            page.locator(f"main form[action='/fr/mentoring/{request.pk}/accept/'] button").click()
+            accept.locator("button[type=submit]").click()
         _check_accessibility(page)
         request.refresh_from_db()
         assert request.state == RequestState.ACCEPTED
-        assert valentina.email in page.locator("main").inner_text()
-        assert "Planifier une séance" in page.locator("main").inner_text()
+        main = page.locator("main").inner_text()
+        assert valentina.email in main
+        assert "Planifier une séance" in main
+        # The first session, planned with the acceptance: in her zone, in both calendars.
+        assert "16:00" in main
+        session = request.sessions.get()
+        assert {r.user for r in session.activity.registrations.all()} == {valentina, aminata}
     finally:
         context.close()

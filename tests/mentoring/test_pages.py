@@ -53,3 +53,66 @@ def test_the_admin_never_shows_the_message_or_the_note(client):
     assert str(request.requester) in text_of(page)
     for text in (text_of(listing), text_of(page)):
         assert "A private worry" not in text and "A private note" not in text
+
+
+@pytest.mark.django_db
+def test_accepting_on_the_page_plans_the_first_session_in_the_peers_zone(client):
+    import datetime
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from activities.enums import Audience
+    from mentoring.enums import RequestState
+    from mentoring.models import MentoringRequest
+
+    request = MentoringRequestFactory()
+    peer = request.peer
+    peer.timezone = "Africa/Dakar"
+    peer.language = "fr"
+    peer.save()
+    client.force_login(peer)
+    url = reverse("mentoring:accept", kwargs={"pk": request.pk})
+    day = timezone.localdate() + datetime.timedelta(days=5)
+
+    # Without a time: a translated 400, the request still waiting, no session.
+    refused = client.post(f"/fr{url[3:]}", {"version": request.version, "minutes": 60})
+    assert refused.status_code == 400
+    assert "Ce champ est obligatoire." in text_of(refused)
+    request.refresh_from_db()
+    assert request.state == RequestState.REQUESTED and not request.sessions.exists()
+
+    response = client.post(
+        url,
+        {
+            "version": request.version,
+            "starts_at": f"{day.isoformat()}T16:00",
+            "minutes": 60,
+            "format": "online",
+            "online_link": "https://meet.example/first",
+        },
+    )
+    assert response.status_code == 302
+    request = MentoringRequest.objects.get(pk=request.pk)
+    assert request.state == RequestState.ACCEPTED
+    activity = request.sessions.get().activity
+    assert activity.audience == Audience.PRIVATE
+    assert activity.starts_at == datetime.datetime.combine(
+        day, datetime.time(16), zoneinfo.ZoneInfo("Africa/Dakar")
+    )
+    assert {r.user for r in activity.registrations.all()} == {request.requester, peer}
+
+
+@pytest.mark.django_db
+def test_a_first_session_in_the_past_refuses_the_acceptance_too(client):
+    from mentoring.enums import RequestState
+
+    request = MentoringRequestFactory()
+    client.force_login(request.peer)
+    response = client.post(
+        reverse("mentoring:accept", kwargs={"pk": request.pk}),
+        {"version": request.version, "starts_at": "2020-01-01T10:00", "minutes": 60},
+    )
+    assert response.status_code == 400
+    request.refresh_from_db()
+    assert request.state == RequestState.REQUESTED and not request.sessions.exists()

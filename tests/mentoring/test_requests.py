@@ -1,10 +1,12 @@
 """Asking, answering and withdrawing: who may, the refusals (translated 4xx), the rate limit,
 and what is sent to whom (nobody's address before acceptance)."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from mentoring import services
 from mentoring.enums import RequestState
@@ -35,6 +37,12 @@ def pair(skill):
     peer.display_name = "Awa"
     peer.save()
     return asker, peer
+
+
+def _first_session() -> dict:
+    """The first session's fields of the accept form: ten days ahead, an hour, online."""
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    return {"starts_at": f"{day.isoformat()}T15:00", "minutes": 60, "format": "online"}
 
 
 def _ask(asker, peer, skill, **kwargs):
@@ -177,7 +185,8 @@ def test_the_journey_through_the_pages(client, pair, skill):
     assert sent.url == reverse("mentoring:request", kwargs={"pk": request.pk})
     client.force_login(peer)
     accepted = client.post(
-        reverse("mentoring:accept", kwargs={"pk": request.pk}), {"version": request.version}
+        reverse("mentoring:accept", kwargs={"pk": request.pk}),
+        {"version": request.version, **_first_session()},
     )
     assert accepted.status_code == 302
     request.refresh_from_db()
@@ -201,7 +210,9 @@ def test_bad_input_is_refused_with_a_translated_4xx(client, pair, skill):
     assert response.status_code == 404
     request = _ask(asker, peer, skill)
     client.force_login(peer)
-    stale = client.post(reverse("mentoring:accept", kwargs={"pk": request.pk}), {"version": 99})
+    stale = client.post(
+        reverse("mentoring:accept", kwargs={"pk": request.pk}), {"version": 99, **_first_session()}
+    )
     assert stale.status_code == 409
     client.force_login(asker)
     with translation.override("es"):
