@@ -7,6 +7,8 @@ an organisation: a peer may belong to one hidden from the other."""
 
 from core.content import TranslatedText, translated_text
 from core.i18n import absolute_url_for
+from core.timezones import zone_label
+from mentoring import selectors
 from mentoring.enums import RequestState
 from mentoring.models import MentoringRequest
 from notifications.enums import DeliveryStatus, Kind
@@ -77,7 +79,23 @@ def mentoring_accepted(delivery: Delivery, language: str) -> Email:
             "i_write_first": not traces_for(other).shows_person(me),
             "is_requester": delivery.user_id == request.requester_id,
             "interpretation": request.interpretation_ok,
+            # Planned with the acceptance (the portal's form always does): when, in the
+            # reader's zone (render() sets it), named.
+            "first_session": _first_session(request),
+            "zone": zone_label(me.timezone),
         },
+    )
+
+
+def _first_session(request: MentoringRequest):
+    """The first session still to happen of the relationship, as its activity, or None."""
+    return next(
+        (
+            session.activity
+            for session in selectors.sessions_of(relationship=request)
+            if not session.activity.is_cancelled
+        ),
+        None,
     )
 
 

@@ -156,6 +156,9 @@ def accept(
     _move(request, RequestState.ACCEPTED, version)
     request.answered_at = timezone.now()
     request.save(update_fields=["state", "version", "answered_at"])
+    # The first session before the introductions, so that they can say when it is.
+    if first_session is not None:
+        plan_session(relationship=request, by=by, **first_session)
     for person in (request.requester, request.peer):
         notify(
             user=person,
@@ -163,8 +166,6 @@ def accept(
             key=f"{Kind.MENTORING_ACCEPTED}:{request.pk}:{person.pk}",
             ref_id=request.pk,
         )
-    if first_session is not None:
-        plan_session(relationship=request, by=by, **first_session)
     return request
 
 

@@ -2,6 +2,7 @@
 and what is sent to whom (nobody's address before acceptance)."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.core import mail
@@ -269,3 +270,27 @@ def test_the_forms_offer_first_the_language_the_two_share(client, pair, skill):
     client.force_login(peer)
     page = client.get(reverse("mentoring:decline", kwargs={"pk": request.pk})).content.decode()
     assert '<option value="es" selected>' in page
+
+
+@pytest.mark.django_db
+def test_the_introduction_says_when_the_first_session_is_in_each_readers_zone(pair, skill):
+    asker, peer = pair
+    asker.timezone = "America/Bogota"
+    asker.save()
+    peer.timezone = "Africa/Dakar"
+    peer.save()
+    request = _ask(asker, peer, skill)
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    start = datetime.datetime.combine(day, datetime.time(16), zoneinfo.ZoneInfo("Africa/Dakar"))
+    services.accept(
+        request=request,
+        by=peer,
+        first_session={"starts_at": start, "minutes": 60, "zone": peer.timezone},
+    )
+
+    to_peer = render(Delivery.objects.get(kind=Kind.MENTORING_ACCEPTED, user=peer))
+    to_asker = render(Delivery.objects.get(kind=Kind.MENTORING_ACCEPTED, user=asker))
+    # 16:00 in Dakar is 11:00 in Bogotá; each reads their own clock, the zone named.
+    assert "16:00" in to_peer.body and "(heure de Dakar)" in to_peer.body
+    assert "11:00" in to_asker.body and "Bogotá" in to_asker.body
+    assert "Planifiquen su primera sesión en el portal" not in to_asker.body
