@@ -179,14 +179,22 @@ def _explain(profile: Profile, topic: Topic, mine: dict, region: str) -> Suggest
     return peer
 
 
+def shared_languages(first: User, second: User) -> list[str]:
+    """The languages both speak, in the order of `first`'s profile."""
+    theirs = own_languages(second)
+    return [code for code in own_languages(first) if code in theirs]
+
+
+def portal_language(user: User) -> str:
+    """The portal language `user` reads in (the default one when theirs is not offered)."""
+    return user.language if user.language in languages.codes() else settings.LANGUAGE_CODE
+
+
 def likely_language(*, writer: User, reader: User) -> str:
     """The portal language `writer` most likely writes to `reader` in, offered first on their
-    forms: the first of the writer's languages the reader speaks too, else the writer's own."""
-    theirs = set(own_languages(reader))
-    shared = [code for code in own_languages(writer) if code in theirs]
-    portal = languages.codes()
-    own = writer.language if writer.language in portal else settings.LANGUAGE_CODE
-    return next((code for code in shared if code in portal), own)
+    forms: the first language the two share that the portal has, else the writer's own."""
+    shared = shared_languages(writer, reader)
+    return next((code for code in shared if code in languages.codes()), portal_language(writer))
 
 
 def may_ask(*, viewer: User, peer: User, topic: Topic) -> bool:

@@ -58,13 +58,9 @@ def _locked(request: MentoringRequest) -> MentoringRequest:
     return MentoringRequest.objects.select_for_update().get(pk=request.pk)
 
 
-def _language_of(user: User) -> str:
-    return user.language if user.language in languages.codes() else settings.LANGUAGE_CODE
-
-
 def _written_in(said: str, writer: User) -> str:
     """The language a message is written in: what the writer said, else their own language."""
-    return said if said in languages.codes() else _language_of(writer)
+    return said if said in languages.codes() else selectors.portal_language(writer)
 
 
 @transaction.atomic
@@ -90,9 +86,7 @@ def ask(
         raise MentoringError(
             _("This person does not offer mentoring on this topic."), status_code=404
         )
-    mine = selectors.own_languages(requester)
-    theirs = selectors.own_languages(peer)
-    shared = [code for code in mine if code in theirs]
+    shared = selectors.shared_languages(requester, peer)
     if not shared and not interpretation_ok:
         raise MentoringError(
             _(
@@ -255,8 +249,8 @@ def plan_session(
         audience=Audience.PRIVATE,
         status=ActivityStatus.SCHEDULED,
         led_by=LedBy.PARTNERS,
-        original_language=_language_of(by),
-        spoken_languages=spoken or _language_of(by),
+        original_language=selectors.portal_language(by),
+        spoken_languages=spoken or selectors.portal_language(by),
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(minutes=minutes),
         timezone=stored_zone,

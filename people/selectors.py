@@ -25,11 +25,6 @@ from people.models import Profile, ProfileLanguage, Skill
 from people.validators import spoken_language_name
 
 
-def sees_people(user: User) -> bool:
-    """Only the community (and the team) see other people's profiles."""
-    return is_community_member(user)
-
-
 def profiles_visible_to(*, viewer: User) -> QuerySet[Profile]:
     """The profiles `viewer` may see, of active people.
 

@@ -35,11 +35,3 @@ def spoken_language_name(code: str) -> str:
     """The language's name in the active language ("wolof", "quechua"), from CLDR."""
     locale = translation.to_locale(translation.get_language() or "en")
     return _names(locale).get(code) or _names("en").get(code) or code
-
-
-def spoken_language_choices() -> list[tuple[str, str]]:
-    """Every language CLDR names, by its name in the active language."""
-    locale = translation.to_locale(translation.get_language() or "en")
-    names = _names(locale)
-    pairs = ((code, names.get(code, code)) for code in known_codes())
-    return sorted(pairs, key=lambda pair: pair[1].casefold())
