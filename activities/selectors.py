@@ -222,22 +222,6 @@ def activity_list(*, user: User, filters: ActivityFilters) -> QuerySet[Activity]
     return _with_card_data(activities, user, mine=False)
 
 
-# The convening an activity is a session of (if any, and if the viewer may see it). Convenings
-# live above this app (dependencies point down): the convenings app provides the lookup in its
-# AppConfig.ready, one query.
-_convening_of: Callable[[Activity, User], object | None] | None = None
-
-
-def provide_convening_of(function: Callable[[Activity, User], object | None]) -> None:
-    global _convening_of
-    _convening_of = function
-
-
-def convening_of(*, activity: Activity, user: User):
-    """The convening `activity` is part of, as `user` may see it, or None."""
-    return _convening_of(activity, user) if _convening_of is not None else None
-
-
 def list_choices(*, user: User) -> dict:
     return {
         "focus_areas": list(FocusArea.objects.all()),

@@ -101,8 +101,6 @@ def _detail_context(request, activity) -> dict:
         )
         if show_people
         else None,
-        # Read only when the page's facts are not in the cache, like the participants.
-        "convening": SimpleLazyObject(lambda: selectors.convening_of(activity=activity, user=user)),
         "can_manage": permissions.can_manage_activity(user, activity),
         "can_edit": permissions.can_edit(user, activity),
         "can_add_material": permissions.can_add_material(user, activity),

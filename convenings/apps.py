@@ -7,15 +7,11 @@ class ConveningsConfig(AppConfig):
     verbose_name = _("Convenings")
 
     def ready(self):
-        from activities.selectors import provide_convening_of
-        from convenings import models, selectors
+        from convenings import models
         from core import content_cache
         from core.cache_signals import watch
 
-        # An activity's page says which convening it belongs to (kept in its facts): a changed
-        # convening or session makes the kept activity pages stale.
+        # An activity's page says which convening it belongs to (templatetags.convening_tags,
+        # kept in the page's facts): a changed convening or session makes kept pages stale.
         watch(models.Convening, (content_cache.ACTIVITIES,))
         watch(models.ConveningSession, (content_cache.ACTIVITIES,))
-        provide_convening_of(
-            lambda activity, user: selectors.convening_of_activity(activity=activity, user=user)
-        )

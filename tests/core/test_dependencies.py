@@ -38,8 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     # the partner organisation running one.
     "campaigns": {"activities", "stories", "resources", "partners", "accounts", "core"},
     # The convening: its sessions are activities (places, reminders, calendars are theirs) and
-    # its archive links partner stories. Activities learn of it only through a lookup it
-    # provides (activities.selectors.provide_convening_of).
+    # its archive links partner stories. Activities learn of it only through a template tag
+    # on the activity page (convenings.templatetags.convening_tags), as of campaigns.
     "convenings": {"activities", "stories", "partners", "accounts", "core"},
     # People's profiles: themes are partners' focus areas, their organisations shown through
     # partners' Traces; photos re-encoded by stories.images.
